@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace WorkingGroup.Server.Persistence;
+
+internal static class DatabaseSetup
+{
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> on the configured provider. Connection strings:
+    /// <c>ConnectionStrings:Sqlite</c> (default <c>Data Source=App_Data/workinggroup.db</c>, relative to the content root)
+    /// and <c>ConnectionStrings:Postgres</c> (env <c>ConnectionStrings__Postgres</c>).
+    /// </summary>
+    public static IServiceCollection AddWorkingGroupDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                var postgres = configuration.GetConnectionString("Postgres");
+                if (string.IsNullOrWhiteSpace(postgres))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is Postgres but ConnectionStrings:Postgres (env ConnectionStrings__Postgres) is empty.");
+                }
+
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(postgres));
+                break;
+            default:
+                var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), environment.ContentRootPath);
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                break;
+        }
+
+        return services;
+    }
+
+    /// <summary>Creates the database or brings it to the latest migration.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var options = services.GetRequiredService<DatabaseOptions>();
+        if (!options.MigrateOnStartup)
+        {
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>
+    private static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/workinggroup.db" : configured);
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        return builder.ConnectionString;
+    }
+}
