@@ -1,0 +1,107 @@
+using Stateless;
+using WorkingGroup.Domain.Common;
+
+namespace WorkingGroup.Domain.Composition;
+
+/// <summary>The stages of a change to one side's composition .</summary>
+public enum CompositionChangeState
+{
+    Pending,
+    Approved,
+    Rejected,
+}
+
+internal enum CompositionChangeTrigger
+{
+    Approve,
+    Reject,
+}
+
+/// <summary>Whether a person joins a side in a position or leaves it.</summary>
+public enum ChangeKind
+{
+    Join,
+    Leave,
+}
+
+/// <summary>One line of a composition change; a change of position is a Leave and a Join of the same person.</summary>
+public sealed record CompositionChangeItem(ChangeKind Kind, Guid PersonId, string FullName, MemberRole Role)
+{
+    public static CompositionChangeItem Join(Guid personId, string fullName, MemberRole role) =>
+        new(ChangeKind.Join, personId, fullName, role);
+
+    public static CompositionChangeItem Leave(Guid personId) =>
+        new(ChangeKind.Leave, personId, string.Empty, MemberRole.Member);
+}
+
+/// <summary>
+/// A proposed change to one side's composition, applied as a whole and only once that side's
+/// co-chair (or the deputy acting for them) approves it.
+/// </summary>
+public sealed class CompositionChange
+{
+    private readonly List<CompositionChangeItem> _items = [];
+    private StateMachine<CompositionChangeState, CompositionChangeTrigger>? _machine;
+
+    internal CompositionChange(Side side, IEnumerable<CompositionChangeItem> items, Guid proposedBy, DateTimeOffset proposedAt)
+    {
+        Id = Guid.NewGuid();
+        Side = side;
+        _items.AddRange(items);
+        ProposedBy = proposedBy;
+        ProposedAt = proposedAt;
+    }
+
+    private CompositionChange()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Side Side { get; private set; }
+
+    public CompositionChangeState State { get; private set; }
+
+    public IReadOnlyList<CompositionChangeItem> Items => _items;
+
+    public Guid ProposedBy { get; private set; }
+
+    public DateTimeOffset ProposedAt { get; private set; }
+
+    public Guid? DecidedBy { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public string? RejectionReason { get; private set; }
+
+    private StateMachine<CompositionChangeState, CompositionChangeTrigger> Machine => _machine ??= Configure();
+
+    internal static StateMachine<CompositionChangeState, CompositionChangeTrigger> Describe() => new CompositionChange().Configure();
+
+    internal void Approve(Guid by, DateTimeOffset at)
+    {
+        Machine.Fire(CompositionChangeTrigger.Approve);
+        DecidedBy = by;
+        DecidedAt = at;
+    }
+
+    internal void Reject(Guid by, DateTimeOffset at, string reason)
+    {
+        Machine.Fire(CompositionChangeTrigger.Reject);
+        DecidedBy = by;
+        DecidedAt = at;
+        RejectionReason = reason;
+    }
+
+    private StateMachine<CompositionChangeState, CompositionChangeTrigger> Configure()
+    {
+        var machine = StateMachines.Create<CompositionChangeState, CompositionChangeTrigger>(
+            "composition_change", () => State, s => State = s);
+
+        machine.Configure(CompositionChangeState.Pending)
+            .Permit(CompositionChangeTrigger.Approve, CompositionChangeState.Approved)
+            .Permit(CompositionChangeTrigger.Reject, CompositionChangeState.Rejected);
+
+        return machine;
+    }
+}

@@ -1,0 +1,214 @@
+using Stateless;
+using WorkingGroup.Domain.Attendance;
+using WorkingGroup.Domain.Common;
+using WorkingGroup.Domain.Composition;
+using WorkingGroup.Domain.Protocols;
+
+namespace WorkingGroup.Domain.Meetings;
+
+/// <summary>
+/// A meeting of the working group and the regulation's rules on it: the co-chairs set agenda, time
+/// and place; format and link; run by the co-chairs of both sides or acting
+/// deputies; opens only with a quorum on each side; closes once the protocol is signed.
+/// Agenda, attendance and written opinions live in the partial files beside this one.
+/// </summary>
+public sealed partial class Meeting
+{
+    private StateMachine<MeetingState, MeetingTrigger>? _machine;
+
+    private Meeting()
+    {
+        Title = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Title { get; private set; }
+
+    public MeetingState State { get; private set; }
+
+    public MeetingSchedule? Schedule { get; private set; }
+
+    /// <summary>The quorum counted when the meeting opened .</summary>
+    public QuorumSnapshot? QuorumAtOpening { get; private set; }
+
+    public string? PostponementReason { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
+    private StateMachine<MeetingState, MeetingTrigger> Machine => _machine ??= Configure();
+
+    internal static StateMachine<MeetingState, MeetingTrigger> Describe() => new Meeting().Configure();
+
+    /// <summary>A secretary or co-chair starts preparing a meeting .</summary>
+    public static Meeting Draft(string title, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        Rules.Check(new OnlySecretaryOrActingCoChair(Identify(caller, null)), new TextIsGiven(title, "title"));
+        return new Meeting { Id = Guid.NewGuid(), Title = title };
+    }
+
+    /// <summary>Opens the meeting's agenda to members' proposals .</summary>
+    public void StartAgendaForming(Caller caller)
+    {
+        Rules.Check(new OnlySecretaryOrActingCoChair(Identify(caller)));
+        Machine.Fire(MeetingTrigger.FormAgenda);
+    }
+
+    /// <summary>The co-chairs set date, time, zone, place and format while the meeting is prepared or postponed.</summary>
+    public void SetSchedule(MeetingSchedule schedule, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        Rules.Check(new MeetingIsBeingPrepared(this));
+        Rules.Check(
+            new OnlyActingCoChair(Identify(caller)),
+            new TimeZoneIsKnown(schedule.TimeZoneId),
+            new FormatHasWhatItNeeds(schedule));
+        Rules.Check(new StartLiesAhead(schedule, caller.Now));
+        Schedule = schedule;
+    }
+
+    /// <summary>R-3.2, R-1.3: a co-chair schedules the meeting once both co-chairs approved the agenda and the time is set.</summary>
+    public void ScheduleMeeting(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        Rules.Check(new OnlyActingCoChair(Identify(caller)));
+        Machine.EnsureCanFire(MeetingTrigger.Schedule);
+        Rules.Check(new ScheduleIsSet(this), new AgendaApprovedByBothCoChairs(this));
+        Rules.Check(new StartLiesAhead(Schedule!, caller.Now));
+        Machine.Fire(MeetingTrigger.Schedule);
+    }
+
+    /// <summary>R-3.4: the secretary opens the collection of materials.</summary>
+    public void StartMaterialsCollection(Caller caller)
+    {
+        Rules.Check(new OnlySecretary(Identify(caller)));
+        Machine.Fire(MeetingTrigger.CollectMaterials);
+    }
+
+    /// <summary>Moves the meeting on once its package has been distributed; see <see cref="Materials.MeetingPackage"/>.</summary>
+    internal void MarkPackageDistributed() => Machine.Fire(MeetingTrigger.DistributePackage);
+
+    internal void EnsureCanDistributePackage() => Machine.EnsureCanFire(MeetingTrigger.DistributePackage);
+
+    /// <summary>
+    /// a co-chair (or acting deputy) opens the meeting when the chair of each side
+    /// is present and each side is quorate; the quorum counted is kept with the meeting.
+    /// </summary>
+    public void Open(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        Rules.Check(new OnlyActingCoChair(Identify(caller)));
+        Machine.EnsureCanFire(MeetingTrigger.Open);
+        var quorum = CurrentQuorum(caller);
+        Rules.Check(new ChairOfEachSidePresent(this, caller.Composition, caller.Now), new QuorumOnEachSide(quorum));
+        Machine.Fire(MeetingTrigger.Open);
+        QuorumAtOpening = quorum;
+    }
+
+    /// <summary>R-3.2, R-3.5: a co-chair closes the session once every written opinion has been read out.</summary>
+    public void CloseSession(Caller caller)
+    {
+        Rules.Check(new OnlyActingCoChair(Identify(caller)));
+        Machine.EnsureCanFire(MeetingTrigger.CloseSession);
+        Rules.Check(new AllWrittenOpinionsReadOut(this));
+        Machine.Fire(MeetingTrigger.CloseSession);
+    }
+
+    internal void EnsureCanStartProtocol() => Machine.EnsureCanFire(MeetingTrigger.DraftProtocol);
+
+    internal void ProtocolStarted() => Machine.Fire(MeetingTrigger.DraftProtocol);
+
+    internal void ProtocolSentForSigning() => Machine.Fire(MeetingTrigger.SendProtocolForSigning);
+
+    internal void ProtocolReturnedToDrafting() => Machine.Fire(MeetingTrigger.ReturnProtocolToDrafting);
+
+    /// <summary>R-3.2, R-3.10: a co-chair closes the meeting's file once its protocol is signed.</summary>
+    public void Close(Protocol protocol, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        Rules.Check(new OnlyActingCoChair(Identify(caller)));
+        Machine.EnsureCanFire(MeetingTrigger.Close);
+        Rules.Check(new ProtocolIsSigned(protocol, this));
+        Machine.Fire(MeetingTrigger.Close);
+    }
+
+    /// <summary>R-3.2: a co-chair postpones a meeting that has not opened yet, with a reason.</summary>
+    public void Postpone(string reason, Caller caller)
+    {
+        Rules.Check(new OnlyActingCoChair(Identify(caller)), new TextIsGiven(reason, "reason"));
+        Machine.Fire(MeetingTrigger.Postpone);
+        PostponementReason = reason;
+    }
+
+    /// <summary>R-3.2: a co-chair sets a new time for a postponed meeting; attendance is taken afresh.</summary>
+    public void Reschedule(MeetingSchedule schedule, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(caller);
+        Machine.EnsureCanFire(MeetingTrigger.Reschedule);
+        SetSchedule(schedule, caller);
+        Machine.Fire(MeetingTrigger.Reschedule);
+        _attendance.Clear();
+        PostponementReason = null;
+    }
+
+    /// <summary>R-3.2: a co-chair cancels a meeting that has not opened, with a reason.</summary>
+    public void Cancel(string reason, Caller caller)
+    {
+        Rules.Check(new OnlyActingCoChair(Identify(caller)), new TextIsGiven(reason, "reason"));
+        Machine.Fire(MeetingTrigger.Cancel);
+        CancellationReason = reason;
+    }
+
+    /// <summary>R-3.7 now: the composition on the meeting date and who of it is marked present.</summary>
+    internal QuorumSnapshot CurrentQuorum(Caller caller) =>
+        QuorumSnapshot.Take(caller.Composition, Schedule?.StartsAt ?? caller.Now, _attendance, caller.Now);
+
+    /// <summary>What the caller may do for this meeting: absences recorded at it count .</summary>
+    internal Actor Identify(Caller caller) => Identify(caller, AbsentPersonIds);
+
+    private static Actor Identify(Caller caller, IReadOnlyCollection<Guid>? absentAtMeeting)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.Composition.Identify(caller.PersonId, caller.Now, absentAtMeeting);
+    }
+
+    private StateMachine<MeetingState, MeetingTrigger> Configure()
+    {
+        var machine = StateMachines.Create<MeetingState, MeetingTrigger>("meeting", () => State, s => State = s);
+
+        machine.Configure(MeetingState.Draft)
+            .Permit(MeetingTrigger.FormAgenda, MeetingState.AgendaForming)
+            .Permit(MeetingTrigger.Cancel, MeetingState.Cancelled);
+        machine.Configure(MeetingState.AgendaForming)
+            .Permit(MeetingTrigger.Schedule, MeetingState.Scheduled)
+            .Permit(MeetingTrigger.Cancel, MeetingState.Cancelled);
+        machine.Configure(MeetingState.Scheduled)
+            .Permit(MeetingTrigger.CollectMaterials, MeetingState.MaterialsCollection)
+            .Permit(MeetingTrigger.Postpone, MeetingState.Postponed)
+            .Permit(MeetingTrigger.Cancel, MeetingState.Cancelled);
+        machine.Configure(MeetingState.MaterialsCollection)
+            .Permit(MeetingTrigger.DistributePackage, MeetingState.PackageDistributed)
+            .Permit(MeetingTrigger.Postpone, MeetingState.Postponed)
+            .Permit(MeetingTrigger.Cancel, MeetingState.Cancelled);
+        machine.Configure(MeetingState.PackageDistributed)
+            .Permit(MeetingTrigger.Open, MeetingState.InSession)
+            .Permit(MeetingTrigger.Postpone, MeetingState.Postponed)
+            .Permit(MeetingTrigger.Cancel, MeetingState.Cancelled);
+        machine.Configure(MeetingState.InSession)
+            .Permit(MeetingTrigger.CloseSession, MeetingState.Held);
+        machine.Configure(MeetingState.Held)
+            .Permit(MeetingTrigger.DraftProtocol, MeetingState.ProtocolDrafting);
+        machine.Configure(MeetingState.ProtocolDrafting)
+            .Permit(MeetingTrigger.SendProtocolForSigning, MeetingState.ProtocolSigning);
+        machine.Configure(MeetingState.ProtocolSigning)
+            .Permit(MeetingTrigger.ReturnProtocolToDrafting, MeetingState.ProtocolDrafting)
+            .Permit(MeetingTrigger.Close, MeetingState.Closed);
+        machine.Configure(MeetingState.Postponed)
+            .Permit(MeetingTrigger.Reschedule, MeetingState.Scheduled)
+            .Permit(MeetingTrigger.Cancel, MeetingState.Cancelled);
+
+        return machine;
+    }
+}
