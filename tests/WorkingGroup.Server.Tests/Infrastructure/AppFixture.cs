@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using WorkingGroup.Server.Identity;
 using WorkingGroup.Testing;
@@ -29,7 +28,7 @@ public abstract class AppFixture : IAsyncLifetime
 
     /// <summary>A server over the same database (e.g. a restart), with extra settings.</summary>
     public static WebApplicationFactory<Program> CreateFactory(IReadOnlyDictionary<string, string?> settings, string environment = "Development") =>
-        new ConfiguredFactory(settings, environment);
+        new ConfiguredWebApplicationFactory<Program>(settings, environment);
 
     public async Task<WebApplicationFactory<Program>> CreateFactoryAsync(string environment, params (string Key, string? Value)[] extra)
     {
@@ -111,19 +110,6 @@ public sealed class PostgresApp : AppFixture
         if (_database is not null)
         {
             await _database.DisposeAsync();
-        }
-    }
-}
-
-/// <summary>The server with settings given as if by appsettings or environment variables.</summary>
-public sealed class ConfiguredFactory(IReadOnlyDictionary<string, string?> settings, string environment) : WebApplicationFactory<Program>
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment(environment);
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
         }
     }
 }
