@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WorkingGroup.Workflows.Definitions;
+
+namespace WorkingGroup.Workflows.Expressions;
+
+/// <summary>Evaluates an input's expression to a JSON value; <see cref="ValueConverter"/> then gives it the input's type.</summary>
+internal sealed class ExpressionEvaluator(JavaScriptEvaluator javaScript, LiquidEvaluator liquid)
+{
+    public static IReadOnlyList<string> SupportedTypes { get; } =
+        [ExpressionTypes.Literal, ExpressionTypes.Object, ExpressionTypes.Json, ExpressionTypes.JavaScript, ExpressionTypes.Liquid, ExpressionTypes.Variable];
+
+    public async ValueTask<JsonNode?> EvaluateAsync(InputExpression expression, IExpressionScope scope, CancellationToken cancellationToken) =>
+        expression.Type switch
+        {
+            ExpressionTypes.Literal => expression.Value.ValueKind is JsonValueKind.Undefined ? null : JsonNode.Parse(expression.Value.GetRawText()),
+            ExpressionTypes.Object or ExpressionTypes.Json => ParseObject(expression.Text),
+            ExpressionTypes.JavaScript => javaScript.Evaluate(expression.Text ?? string.Empty, scope, cancellationToken),
+            ExpressionTypes.Liquid => await liquid.RenderAsync(expression.Text ?? string.Empty, scope),
+            ExpressionTypes.Variable => scope.GetVariable(VariableName(expression.Text)),
+            _ => throw new NotSupportedException($"The expression type '{expression.Type}' is not supported."),
+        };
+
+    /// <summary>The syntax error of an expression that can be checked without running it, or null.</summary>
+    public string? Check(InputExpression expression) => expression.Type switch
+    {
+        ExpressionTypes.JavaScript => JavaScriptEvaluator.Check(expression.Text ?? string.Empty),
+        ExpressionTypes.Liquid => LiquidEvaluator.Check(expression.Text ?? string.Empty),
+        ExpressionTypes.Object or ExpressionTypes.Json => CheckObject(expression.Text),
+        _ when !SupportedTypes.Contains(expression.Type) => $"the expression type '{expression.Type}' is not supported",
+        _ => null,
+    };
+
+    private static JsonNode? ParseObject(string? text) => string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+
+    private static string? CheckObject(string? text)
+    {
+        try
+        {
+            ParseObject(text);
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return $"invalid JSON: {e.Message}";
+        }
+    }
+
+    /// <summary>A Variable expression's value is a variable reference as JSON text (<c>{"id":..,"name":..}</c>) or a plain name.</summary>
+    private static string VariableName(string? text)
+    {
+        if (text is { Length: > 0 } && text.TrimStart().StartsWith('{') && JsonNode.Parse(text) is JsonObject reference)
+        {
+            return (string?)reference["name"] ?? (string?)reference["id"] ?? string.Empty;
+        }
+
+        return text ?? string.Empty;
+    }
+}

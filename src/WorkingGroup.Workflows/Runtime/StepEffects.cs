@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using WorkingGroup.Workflows.Activities;
+
+namespace WorkingGroup.Workflows.Runtime;
+
+/// <summary>What one step changed besides the instance state; persisted in the same transaction.</summary>
+internal sealed class StepEffects
+{
+    public List<NewBookmark> NewBookmarks { get; } = [];
+
+    /// <summary>Bookmarks that existed before this step and are gone, by id, with whether they were resumed.</summary>
+    public Dictionary<string, bool> RemovedBookmarks { get; } = [];
+
+    public List<JournalEntry> Journal { get; } = [];
+
+    public List<OutboxMessage> Messages { get; } = [];
+
+    public void Remove(string bookmarkId, bool resumed)
+    {
+        if (NewBookmarks.RemoveAll(b => b.Bookmark.Id == bookmarkId) == 0)
+        {
+            RemovedBookmarks[bookmarkId] = resumed;
+        }
+    }
+}
+
+/// <summary>A bookmark created in this step, with its task if it is a user task.</summary>
+internal sealed record NewBookmark(BookmarkState Bookmark, TaskRequest? Task);
+
+/// <summary>One journal record: an activity Started, Completed, Suspended, Resumed, Faulted or Canceled.</summary>
+public sealed record JournalEntry(
+    long Sequence,
+    string ActivityId,
+    string ActivityNodeId,
+    string ActivityType,
+    string ActivityInstanceId,
+    string EventName,
+    DateTimeOffset Timestamp,
+    string? Actor,
+    string? Message,
+    JsonObject? Payload);
+
+/// <summary>A message for the outside world, delivered by a worker under a stable id.</summary>
+public sealed record OutboxMessage(string Id, string Kind, JsonNode Payload, DateTimeOffset CreatedAt);

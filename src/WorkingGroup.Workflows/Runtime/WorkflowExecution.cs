@@ -1,0 +1,219 @@
+using System.Text.Json.Nodes;
+using WorkingGroup.Workflows.Activities;
+using WorkingGroup.Workflows.Definitions;
+using WorkingGroup.Workflows.Expressions;
+
+namespace WorkingGroup.Workflows.Runtime;
+
+/// <summary>
+/// One burst of one instance, in memory: takes work off a FIFO queue until it is empty, then sets the
+/// status. Changes go to <see cref="WorkflowState"/> and <see cref="StepEffects"/>; the caller persists both.
+/// </summary>
+internal sealed partial class WorkflowExecution : IExpressionScope
+{
+    private readonly WorkflowDefinition definition;
+    private readonly FlowGraph graph;
+    private readonly WorkflowState state;
+    private readonly ActivityRegistry registry;
+    private readonly ExpressionEvaluator evaluator;
+    private readonly string? actor;
+    private readonly LinkedList<WorkItem> queue = new();
+    private readonly Dictionary<string, List<string>> journalMessages = [];
+    private string? executing;
+    private bool finished;
+
+    public WorkflowExecution(ExecutionSetup setup, WorkflowState state, string instanceId, string? correlationId, string? actor, CancellationToken cancellationToken)
+    {
+        definition = setup.Definition;
+        graph = setup.Graph;
+        registry = setup.Registry;
+        evaluator = setup.Evaluator;
+        Services = setup.Services;
+        Clock = setup.Clock;
+        this.state = state;
+        this.actor = actor;
+        InstanceId = instanceId;
+        CorrelationId = correlationId;
+        CancellationToken = cancellationToken;
+        Variables = new VariableStore(definition.Variables, state.Variables);
+    }
+
+    public string InstanceId { get; }
+
+    public string? CorrelationId { get; }
+
+    public TimeProvider Clock { get; }
+
+    public IServiceProvider Services { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public VariableStore Variables { get; }
+
+    public StepEffects Effects { get; } = new();
+
+    /// <summary>Starts a new instance: initial variables, workflow input, then the start activity.</summary>
+    public Task StartAsync(JsonObject? input)
+    {
+        Variables.Initialize();
+        foreach (var (key, value) in input ?? [])
+        {
+            state.Input[key] = value?.DeepClone();
+        }
+
+        if (graph.Start is { } start)
+        {
+            Schedule(start.Id, backward: false);
+        }
+
+        return RunAsync();
+    }
+
+    /// <summary>Resumes an activity waiting on a bookmark; the bookmark is burnt.</summary>
+    public Task ResumeAsync(BookmarkState bookmark, JsonNode? input)
+    {
+        state.Bookmarks.RemoveAll(b => b.Id == bookmark.Id);
+        Effects.Remove(bookmark.Id, resumed: true);
+        queue.AddLast(new WorkItem(bookmark.ActivityId, false, bookmark.ActivityInstanceId, input?.DeepClone()));
+        return RunAsync();
+    }
+
+    /// <summary>Runs the faulted activities again, each as a new activity instance.</summary>
+    public Task RetryAsync()
+    {
+        foreach (var faulted in state.OpenActivities.Where(a => a.Status == ActivityStatus.Faulted).ToList())
+        {
+            state.OpenActivities.Remove(faulted);
+            Schedule(faulted.ActivityId, faulted.ViaBackward);
+        }
+
+        return RunAsync();
+    }
+
+    /// <summary>Cancels the instance: open activities, bookmarks, tasks and timers are dropped.</summary>
+    public void Cancel()
+    {
+        foreach (var open in state.OpenActivities.ToList())
+        {
+            CancelActivity(open);
+        }
+
+        queue.Clear();
+        state.SubStatus = WorkflowSubStatus.Cancelled;
+    }
+
+    private async Task RunAsync()
+    {
+        state.SubStatus = WorkflowSubStatus.Executing;
+        while (!finished && queue.First is { } first)
+        {
+            queue.RemoveFirst();
+            var item = first.Value;
+            executing = item.ActivityId;
+            await RunItemAsync(item);
+            executing = null;
+        }
+
+        state.SubStatus = finished || state.OpenActivities.Count == 0 ? WorkflowSubStatus.Finished
+            : state.OpenActivities.Any(a => a.Status == ActivityStatus.Faulted) ? WorkflowSubStatus.Faulted
+            : WorkflowSubStatus.Suspended;
+    }
+
+    private async Task RunItemAsync(WorkItem item)
+    {
+        var node = graph.Node(item.ActivityId);
+        var resuming = item.ActivityInstanceId is not null;
+        var activityInstanceId = item.ActivityInstanceId ?? NewId();
+        var viaBackward = item.Backward || (state.OpenActivities.FirstOrDefault(a => a.Id == activityInstanceId)?.ViaBackward ?? false);
+        Journal(node, activityInstanceId, resuming ? "Resumed" : "Started", null);
+        ActivityResult result;
+        JsonObject summary;
+        try
+        {
+            var type = registry.Find(node.Type) ?? throw new InvalidOperationException($"Unknown activity type '{node.Type}'.");
+            var activity = type.Create();
+            summary = await BindInputsAsync(activity, type, node);
+            var context = new ActivityContext(this, node, activityInstanceId, item.ResumeInput);
+            result = resuming ? await activity.ResumeAsync(context) : await activity.ExecuteAsync(context);
+            summary["outputs"] = CaptureOutputs(activity, type, node);
+            if (result.IsBlocked && !state.Bookmarks.Any(b => b.ActivityInstanceId == activityInstanceId))
+            {
+                throw new InvalidOperationException($"Activity '{node.Id}' is blocked but created no bookmark.");
+            }
+
+            state.OpenActivities.RemoveAll(a => a.Id == activityInstanceId);
+            if (result.IsBlocked)
+            {
+                state.OpenActivities.Add(new ActivityInstanceState(activityInstanceId, node.Id, ActivityStatus.Running, viaBackward));
+                Journal(node, activityInstanceId, "Suspended", summary);
+                return;
+            }
+
+            RemoveBookmarks(activityInstanceId, resumed: false);
+            Journal(node, activityInstanceId, "Completed", summary);
+            if (result.IsTerminal)
+            {
+                FinishWorkflow();
+                return;
+            }
+
+            if (node.Type == "Elsa.FlowJoin")
+            {
+                await CancelAncestorsAsync(node.Id);
+            }
+
+            await CompleteInFlowAsync(node.Id, result.Outcomes, viaBackward);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !CancellationToken.IsCancellationRequested)
+        {
+            Fault(node, activityInstanceId, viaBackward, exception);
+        }
+    }
+
+    private void Fault(ActivityNode node, string activityInstanceId, bool viaBackward, Exception exception)
+    {
+        RemoveBookmarks(activityInstanceId, resumed: false);
+        state.OpenActivities.RemoveAll(a => a.Id == activityInstanceId);
+        state.OpenActivities.Add(new ActivityInstanceState(activityInstanceId, node.Id, ActivityStatus.Faulted, viaBackward));
+        var incident = new Incident(node.Id, node.EffectiveNodeId, node.Type, activityInstanceId, exception.Message, ExceptionState.From(exception), Clock.GetUtcNow());
+        state.Incidents.Add(incident);
+        Journal(node, activityInstanceId, "Faulted", new JsonObject { ["exception"] = $"{exception.GetType().Name}: {exception.Message}" });
+    }
+
+    private void FinishWorkflow()
+    {
+        foreach (var open in state.OpenActivities.ToList())
+        {
+            CancelActivity(open);
+        }
+
+        queue.Clear();
+        finished = true;
+    }
+
+    private void CancelActivity(ActivityInstanceState open)
+    {
+        state.OpenActivities.Remove(open);
+        RemoveBookmarks(open.Id, resumed: false);
+        Journal(graph.Node(open.ActivityId), open.Id, "Canceled", null);
+    }
+
+    private void RemoveBookmarks(string activityInstanceId, bool resumed)
+    {
+        foreach (var bookmark in state.Bookmarks.Where(b => b.ActivityInstanceId == activityInstanceId).ToList())
+        {
+            state.Bookmarks.Remove(bookmark);
+            Effects.Remove(bookmark.Id, resumed);
+        }
+    }
+
+    private void Schedule(string activityId, bool backward) => queue.AddLast(new WorkItem(activityId, backward, null, null));
+
+    private bool IsPendingOrRunning(string activityId) =>
+        executing == activityId || queue.Any(w => w.ActivityId == activityId && w.ActivityInstanceId is null);
+
+    internal static string NewId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>An activity to run: fresh (no activity instance id) or resumed from a bookmark.</summary>
+    private sealed record WorkItem(string ActivityId, bool Backward, string? ActivityInstanceId, JsonNode? ResumeInput);
+}

@@ -1,0 +1,64 @@
+using WorkingGroup.Workflows.Expressions;
+using WorkingGroup.Workflows.Definitions;
+using WorkingGroup.Workflows.Runtime;
+
+namespace WorkingGroup.Workflows.Tests.Execution;
+
+public sealed class FaultTests
+{
+    private static readonly ExpressionOptions ShortLimits = new() { ScriptTimeout = TimeSpan.FromMilliseconds(200) };
+
+    [Theory]
+    [InlineData("while (true) {}")]
+    [InlineData("function f() { return f(); } f()")]
+    [InlineData("var a = []; while (true) { a.push('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'); }")]
+    public async Task A_runaway_script_faults_only_its_activity(string script)
+    {
+        var run = new InMemoryRunner(ForkWithScript(script), ShortLimits);
+
+        await run.StartAsync();
+
+        Assert.Equal(["other branch"], run.Lines);
+        var incident = Assert.Single(run.State.Incidents);
+        Assert.Equal("script", incident.ActivityId);
+        Assert.Equal(WorkflowSubStatus.Faulted, run.State.SubStatus);
+    }
+
+    [Fact]
+    public async Task Scripts_have_no_access_to_the_clr()
+    {
+        var run = new InMemoryRunner(ForkWithScript("System.IO.File.ReadAllText('/etc/passwd')"), ShortLimits);
+
+        await run.StartAsync();
+
+        Assert.Equal("script", Assert.Single(run.State.Incidents).ActivityId);
+    }
+
+    [Fact]
+    public async Task A_retried_activity_runs_again_and_the_workflow_continues()
+    {
+        var definition = new DefinitionBuilder()
+            .Variable("Attempts", "Int32", "0")
+            .Activity("flaky", "Elsa.SetVariable", ("variable", new Raw("""{"id":"var-Attempts","name":"Attempts"}""")),
+                ("value", Script.Js("setAttempts(getAttempts() + 1); if (getAttempts() < 2) throw new Error('not yet'); getAttempts()")))
+            .Activity("done", "Elsa.WriteLine", ("text", "done"))
+            .Connect("flaky->done")
+            .Build();
+        var run = new InMemoryRunner(definition);
+        await run.StartAsync();
+        Assert.Equal(WorkflowSubStatus.Faulted, run.State.SubStatus);
+
+        await run.RetryAsync();
+
+        Assert.Equal(["done"], run.Lines);
+        Assert.Equal(WorkflowSubStatus.Finished, run.State.SubStatus);
+    }
+
+    private static WorkflowDefinition ForkWithScript(string script) => new DefinitionBuilder()
+        .Variable("X", "Object", "")
+        .Activity("fork", "Elsa.FlowFork", ("branches", new[] { "A", "B" }))
+        .Activity("script", "Elsa.SetVariable", ("variable", new Raw("""{"id":"var-X","name":"X"}""")), ("value", Script.Js(script)))
+        .Activity("other", "Elsa.WriteLine", ("text", "other branch"))
+        .Connect("fork:A->script", "fork:B->other")
+        .Build();
+}
