@@ -21,19 +21,10 @@ internal sealed class ExpressionEvaluator(JavaScriptEvaluator javaScript, Liquid
             _ => throw new NotSupportedException($"The expression type '{expression.Type}' is not supported."),
         };
 
-    /// <summary>The syntax error of an expression that can be checked without running it, or null.</summary>
-    public string? Check(InputExpression expression) => expression.Type switch
-    {
-        ExpressionTypes.JavaScript => JavaScriptEvaluator.Check(expression.Text ?? string.Empty),
-        ExpressionTypes.Liquid => LiquidEvaluator.Check(expression.Text ?? string.Empty),
-        ExpressionTypes.Object or ExpressionTypes.Json => CheckObject(expression.Text),
-        _ when !SupportedTypes.Contains(expression.Type) => $"the expression type '{expression.Type}' is not supported",
-        _ => null,
-    };
-
     private static JsonNode? ParseObject(string? text) => string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
 
-    private static string? CheckObject(string? text)
+    /// <summary>The parse error of an Object/JSON expression, or null.</summary>
+    internal static string? CheckObject(string? text)
     {
         try
         {

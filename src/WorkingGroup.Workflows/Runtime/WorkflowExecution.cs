@@ -69,6 +69,8 @@ internal sealed partial class WorkflowExecution : IExpressionScope
         return RunAsync();
     }
 
+    public BookmarkState? FindBookmark(string bookmarkId) => state.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId);
+
     /// <summary>Resumes an activity waiting on a bookmark; the bookmark is burnt.</summary>
     public Task ResumeAsync(BookmarkState bookmark, JsonNode? input)
     {

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using WorkingGroup.Workflows.Runtime;
+
+namespace WorkingGroup.Workflows.Persistence;
+
+/// <summary>
+/// Writes one step into a context: the instance (with its concurrency stamp), removed and new bookmarks,
+/// timers, tasks, journal and outbox. The caller saves once, so all of it commits in one transaction.
+/// </summary>
+internal static class StepWriter
+{
+    public static JsonSerializerOptions StateOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static WorkflowState ReadState(WorkflowInstanceRecord record) =>
+        JsonSerializer.Deserialize<WorkflowState>(record.State, StateOptions)
+        ?? throw new InvalidOperationException($"Instance '{record.Id}' has no state.");
+
+    public static void UpdateInstance(WorkflowInstanceRecord record, WorkflowState state, DateTimeOffset now)
+    {
+        record.State = JsonSerializer.Serialize(state, StateOptions);
+        record.Status = state.Status.ToString();
+        record.SubStatus = state.SubStatus.ToString();
+        record.IncidentCount = state.Incidents.Count;
+        record.UpdatedAt = now;
+        record.FinishedAt = state.Status == WorkflowStatus.Finished ? record.FinishedAt ?? now : null;
+        record.ConcurrencyStamp++;
+    }
+
+    public static async Task WriteEffectsAsync(
+        DbContext db, WorkflowInstanceRecord instance, StepEffects effects, string? actor, JsonNode? resumeInput, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var removed = effects.RemovedBookmarks.Keys.ToList();
+        if (removed.Count > 0)
+        {
+            foreach (var id in removed)
+            {
+                // Deleting by key checks the row count: a bookmark consumed by a concurrent step fails this one.
+                db.Set<WorkflowBookmarkRecord>().Remove(Stub(id, instance.Id));
+            }
+
+            var timers = await db.Set<WorkflowTimerRecord>().Where(t => removed.Contains(t.Id)).ToListAsync(cancellationToken);
+            db.Set<WorkflowTimerRecord>().RemoveRange(timers);
+            var tasks = await db.Set<WorkflowTaskRecord>().Where(t => removed.Contains(t.BookmarkId)).ToListAsync(cancellationToken);
+            foreach (var task in tasks.Where(t => t.Status == WorkflowTaskStatus.Open))
+            {
+                var resumed = effects.RemovedBookmarks[task.BookmarkId];
+                task.Status = resumed ? WorkflowTaskStatus.Completed : WorkflowTaskStatus.Cancelled;
+                task.CompletedAt = now;
+                task.CompletedBy = actor;
+                task.Result = resumed ? resumeInput?.ToJsonString() : null;
+            }
+        }
+
+        foreach (var (bookmark, task) in effects.NewBookmarks)
+        {
+            db.Add(new WorkflowBookmarkRecord
+            {
+                Id = bookmark.Id,
+                InstanceId = instance.Id,
+                Name = bookmark.Name,
+                Hash = bookmark.Hash,
+                CorrelationId = instance.CorrelationId,
+                ActivityId = bookmark.ActivityId,
+                ActivityNodeId = bookmark.ActivityNodeId,
+                ActivityInstanceId = bookmark.ActivityInstanceId,
+                Payload = bookmark.Payload.ToJsonString(),
+                CreatedAt = bookmark.CreatedAt,
+            });
+            if (bookmark.ResumeAt is { } due)
+            {
+                db.Add(new WorkflowTimerRecord { Id = bookmark.Id, InstanceId = instance.Id, DueAt = due });
+            }
+
+            if (task is not null)
+            {
+                db.Add(new WorkflowTaskRecord
+                {
+                    Id = task.TaskId,
+                    InstanceId = instance.Id,
+                    BookmarkId = bookmark.Id,
+                    ActivityId = bookmark.ActivityId,
+                    TaskName = task.TaskName,
+                    Assignee = task.Assignee,
+                    Payload = task.Payload?.ToJsonString(),
+                    Status = WorkflowTaskStatus.Open,
+                    CreatedAt = now,
+                });
+            }
+        }
+
+        foreach (var entry in effects.Journal)
+        {
+            db.Add(new WorkflowJournalRecord
+            {
+                Id = $"{instance.Id}:{entry.Sequence}",
+                InstanceId = instance.Id,
+                Sequence = entry.Sequence,
+                ActivityId = entry.ActivityId,
+                ActivityNodeId = entry.ActivityNodeId,
+                ActivityType = entry.ActivityType,
+                ActivityInstanceId = entry.ActivityInstanceId,
+                EventName = entry.EventName,
+                Timestamp = entry.Timestamp,
+                Actor = entry.Actor,
+                Message = entry.Message,
+                Payload = entry.Payload?.ToJsonString(),
+            });
+        }
+
+        foreach (var message in effects.Messages)
+        {
+            db.Add(new WorkflowOutboxRecord
+            {
+                Id = message.Id,
+                InstanceId = instance.Id,
+                Kind = message.Kind,
+                Payload = message.Payload.ToJsonString(),
+                CreatedAt = message.CreatedAt,
+            });
+        }
+    }
+
+    private static WorkflowBookmarkRecord Stub(string id, string instanceId) => new()
+    {
+        Id = id,
+        InstanceId = instanceId,
+        Name = string.Empty,
+        Hash = string.Empty,
+        ActivityId = string.Empty,
+        ActivityNodeId = string.Empty,
+        ActivityInstanceId = string.Empty,
+        Payload = string.Empty,
+    };
+}

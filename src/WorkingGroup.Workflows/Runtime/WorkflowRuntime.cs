@@ -1,0 +1,235 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using WorkingGroup.Workflows.Activities;
+using WorkingGroup.Workflows.Definitions;
+using WorkingGroup.Workflows.Expressions;
+using WorkingGroup.Workflows.Persistence;
+using WorkingGroup.Workflows.Versioning;
+
+namespace WorkingGroup.Workflows.Runtime;
+
+/// <summary>
+/// Starts and resumes instances. Every step loads the instance, runs until it blocks, and saves the new
+/// state, the consumed and new bookmarks, timers, tasks, journal and outbox in one transaction; a step that
+/// loses a race on the instance's concurrency stamp reloads and runs again.
+/// </summary>
+public sealed class WorkflowRuntime
+{
+    private readonly IWorkflowDbContextFactory contexts;
+    private readonly WorkflowDefinitionStore definitions;
+    private readonly ActivityRegistry registry;
+    private readonly ExpressionEvaluator evaluator;
+    private readonly IServiceProvider services;
+    private readonly TimeProvider clock;
+    private readonly WorkflowEngineOptions options;
+    private readonly ILogger<WorkflowRuntime> logger;
+    private readonly ConcurrentDictionary<string, ExecutionSetup> publishedSetups = new();
+
+    internal WorkflowRuntime(
+        IWorkflowDbContextFactory contexts, WorkflowDefinitionStore definitions, ActivityRegistry registry, ExpressionEvaluator evaluator,
+        IServiceProvider services, TimeProvider clock, WorkflowEngineOptions options, ILogger<WorkflowRuntime> logger)
+    {
+        this.contexts = contexts;
+        this.definitions = definitions;
+        this.registry = registry;
+        this.evaluator = evaluator;
+        this.services = services;
+        this.clock = clock;
+        this.options = options;
+        this.logger = logger;
+    }
+
+    /// <summary>Starts an instance of the published version (or of the given version) and runs it until it blocks.</summary>
+    public async Task<WorkflowRunResult> StartAsync(string definitionId, StartWorkflowOptions? start = null, CancellationToken cancellationToken = default)
+    {
+        start ??= new StartWorkflowOptions();
+        var definition = (start.Version is { } version
+                ? await definitions.FindVersionAsync(definitionId, version, cancellationToken)
+                : await definitions.FindPublishedAsync(definitionId, cancellationToken))
+            ?? throw new WorkflowNotFoundException(start.Version is null
+                ? $"Workflow definition '{definitionId}' has no published version."
+                : $"Workflow definition '{definitionId}' has no version {start.Version}.");
+        var state = new WorkflowState();
+        var instanceId = start.InstanceId ?? WorkflowExecution.NewId();
+        var execution = new WorkflowExecution(Setup(definition), state, instanceId, start.CorrelationId, start.Actor, cancellationToken);
+        await execution.StartAsync(start.Input);
+
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var record = new WorkflowInstanceRecord
+        {
+            Id = instanceId,
+            DefinitionId = definition.DefinitionId,
+            DefinitionVersionId = definition.Id!,
+            Version = definition.Version,
+            CorrelationId = start.CorrelationId,
+            Name = definition.Name,
+            Status = string.Empty,
+            SubStatus = string.Empty,
+            State = string.Empty,
+            CreatedAt = now,
+        };
+        StepWriter.UpdateInstance(record, state, now);
+        db.Add(record);
+        await StepWriter.WriteEffectsAsync(db, record, execution.Effects, start.Actor, null, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result(definition, record, state);
+    }
+
+    /// <summary>Resumes the activity waiting on a bookmark; the input reaches it as its resume input.</summary>
+    public async Task<WorkflowRunResult> ResumeBookmarkAsync(string bookmarkId, JsonNode? input = null, string? actor = null, CancellationToken cancellationToken = default)
+    {
+        string instanceId;
+        await using (var db = await contexts.CreateAsync(cancellationToken))
+        {
+            instanceId = await db.Set<WorkflowBookmarkRecord>().Where(b => b.Id == bookmarkId).Select(b => b.InstanceId).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new WorkflowNotFoundException($"Bookmark '{bookmarkId}' not found.");
+        }
+
+        return await StepAsync(instanceId, execution => execution.ResumeAsync(FindBookmark(execution, bookmarkId), input), actor, input, cancellationToken);
+    }
+
+    /// <summary>Completes an open task (Elsa's <c>POST /tasks/{taskId}/complete</c>) and resumes its RunTask.</summary>
+    public async Task<WorkflowRunResult> CompleteTaskAsync(string taskId, JsonNode? result = null, string? actor = null, CancellationToken cancellationToken = default)
+    {
+        string bookmarkId;
+        await using (var db = await contexts.CreateAsync(cancellationToken))
+        {
+            bookmarkId = await db.Set<WorkflowTaskRecord>().Where(t => t.Id == taskId && t.Status == WorkflowTaskStatus.Open).Select(t => t.BookmarkId).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new WorkflowNotFoundException($"Open task '{taskId}' not found.");
+        }
+
+        return await ResumeBookmarkAsync(bookmarkId, result, actor, cancellationToken);
+    }
+
+    /// <summary>Publishes an event: resumes every Event activity waiting for this name (and this correlation id, when given).</summary>
+    public async Task<IReadOnlyList<WorkflowRunResult>> PublishEventAsync(
+        string eventName, string? correlationId = null, JsonNode? payload = null, string? actor = null, CancellationToken cancellationToken = default)
+    {
+        var hash = BookmarkHash.ForEvent(eventName);
+        List<string> bookmarkIds;
+        await using (var db = await contexts.CreateAsync(cancellationToken))
+        {
+            bookmarkIds = await db.Set<WorkflowBookmarkRecord>()
+                .Where(b => b.Name == "Elsa.Event" && b.Hash == hash && (correlationId == null || b.CorrelationId == correlationId))
+                .OrderBy(b => b.CreatedAt).Select(b => b.Id).ToListAsync(cancellationToken);
+        }
+
+        var results = new List<WorkflowRunResult>();
+        foreach (var bookmarkId in bookmarkIds)
+        {
+            try
+            {
+                results.Add(await ResumeBookmarkAsync(bookmarkId, payload, actor, cancellationToken));
+            }
+            catch (WorkflowNotFoundException)
+            {
+                logger.LogDebug("Bookmark {BookmarkId} was consumed before event {EventName} reached it.", bookmarkId, eventName);
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Runs the faulted activities of an instance again.</summary>
+    public Task<WorkflowRunResult> RetryAsync(string instanceId, string? actor = null, CancellationToken cancellationToken = default) =>
+        StepAsync(instanceId, execution => execution.RetryAsync(), actor, null, cancellationToken, allowFaultedOnly: true);
+
+    /// <summary>Cancels an instance: its bookmarks, timers and open tasks go.</summary>
+    public Task<WorkflowRunResult> CancelAsync(string instanceId, string? actor = null, CancellationToken cancellationToken = default) =>
+        StepAsync(instanceId, execution =>
+        {
+            execution.Cancel();
+            return Task.CompletedTask;
+        }, actor, null, cancellationToken);
+
+    /// <summary>The current state of an instance, or null.</summary>
+    public async Task<WorkflowRunResult?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var record = await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        return record is null ? null : Result(await DefinitionOf(record, cancellationToken), record, StepWriter.ReadState(record));
+    }
+
+    /// <summary>Fires a claimed timer inside the caller's context and transaction; the timer row is deleted with the step.</summary>
+    internal async Task FireTimerAsync(DbContext db, WorkflowTimerRecord timer, CancellationToken cancellationToken) =>
+        await StepInAsync(db, timer.InstanceId, execution => execution.ResumeAsync(FindBookmark(execution, timer.Id), null), "timer", null, false, cancellationToken);
+
+    private async Task<WorkflowRunResult> StepAsync(
+        string instanceId, Func<WorkflowExecution, Task> act, string? actor, JsonNode? input, CancellationToken cancellationToken, bool allowFaultedOnly = false)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateAsync(cancellationToken);
+            try
+            {
+                return await StepInAsync(db, instanceId, act, actor, input, allowFaultedOnly, cancellationToken);
+            }
+            catch (DbUpdateException exception) when (attempt < options.MaxStepAttempts)
+            {
+                logger.LogDebug(exception, "Step of instance {InstanceId} lost a race (attempt {Attempt}); reloading.", instanceId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<WorkflowRunResult> StepInAsync(
+        DbContext db, string instanceId, Func<WorkflowExecution, Task> act, string? actor, JsonNode? input, bool allowFaultedOnly, CancellationToken cancellationToken)
+    {
+        var record = await db.Set<WorkflowInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Workflow instance '{instanceId}' not found.");
+        var state = StepWriter.ReadState(record);
+        if (allowFaultedOnly ? state.SubStatus != WorkflowSubStatus.Faulted : state.SubStatus is WorkflowSubStatus.Finished or WorkflowSubStatus.Cancelled)
+        {
+            throw new InvalidOperationException($"Workflow instance '{instanceId}' is {state.SubStatus}.");
+        }
+
+        var definition = await DefinitionOf(record, cancellationToken);
+        var execution = new WorkflowExecution(Setup(definition), state, record.Id, record.CorrelationId, actor, cancellationToken);
+        await act(execution);
+        var now = clock.GetUtcNow();
+        StepWriter.UpdateInstance(record, state, now);
+        await StepWriter.WriteEffectsAsync(db, record, execution.Effects, actor, input, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result(definition, record, state);
+    }
+
+    private static BookmarkState FindBookmark(WorkflowExecution execution, string bookmarkId) =>
+        execution.FindBookmark(bookmarkId) ?? throw new WorkflowNotFoundException($"Bookmark '{bookmarkId}' not found.");
+
+    private async Task<WorkflowDefinition> DefinitionOf(WorkflowInstanceRecord record, CancellationToken cancellationToken) =>
+        publishedSetups.TryGetValue(record.DefinitionVersionId, out var setup)
+            ? setup.Definition
+            : await definitions.FindByVersionIdAsync(record.DefinitionVersionId, cancellationToken)
+                ?? throw new WorkflowNotFoundException($"Definition version '{record.DefinitionVersionId}' of instance '{record.Id}' not found.");
+
+    /// <summary>Published versions never change, so their analysed graphs are kept; drafts are analysed per step.</summary>
+    private ExecutionSetup Setup(WorkflowDefinition definition)
+    {
+        if (definition.IsPublished && definition.Id is { } id && publishedSetups.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+
+        var setup = new ExecutionSetup(definition, new FlowGraph(definition.Root), registry, evaluator, services, clock);
+        if (definition.IsPublished && definition.Id is { } versionId)
+        {
+            publishedSetups[versionId] = setup;
+        }
+
+        return setup;
+    }
+
+    private static WorkflowRunResult Result(WorkflowDefinition definition, WorkflowInstanceRecord record, WorkflowState state)
+    {
+        var variables = new JsonObject();
+        foreach (var variable in definition.Variables)
+        {
+            variables[variable.Name] = state.Variables.GetValueOrDefault(variable.Id)?.DeepClone();
+        }
+
+        return new WorkflowRunResult(record.Id, record.Version, state.Status, state.SubStatus, [.. state.Bookmarks], [.. state.Incidents], variables);
+    }
+}
