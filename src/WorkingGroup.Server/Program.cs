@@ -9,6 +9,7 @@ using WorkingGroup.Server.Components;
 using WorkingGroup.Server.Components.Account;
 using WorkingGroup.Server.Errors;
 using WorkingGroup.Server.Identity;
+using WorkingGroup.Server.Mail;
 using WorkingGroup.Server.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ builder.Services.AddAuthorizationBuilder().AddWorkingGroupPolicies();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, RoleOnSideHandler>();
 builder.Services.AddSingleton(builder.Configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions());
 builder.Services.AddScoped<IdentitySeeder>();
+builder.Services.AddWorkingGroupMail(builder.Configuration, builder.Environment);
 
 builder.Services.AddWorkingGroupProblemDetails();
 builder.Services.AddValidation();
@@ -60,6 +62,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api-reference", o => o.WithTitle("WorkingGroup API")).AllowAnonymous();
 app.MapAuthApi();
+app.MapPasswordResetApi();
 app.MapAccountsApi();
 app.MapAccountPages();
 app.MapRazorComponents<App>();

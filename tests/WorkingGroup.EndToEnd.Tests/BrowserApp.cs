@@ -19,6 +19,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The pickup folder the server writes its e-mail to (no SMTP server is configured).</summary>
+    public string MailFolder => _database + ".mail";
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -27,6 +30,8 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             ["ConnectionStrings:Sqlite"] = $"Data Source={_database}",
             ["Seed:DemoComposition"] = "true",
+            ["Mail:PickupDirectory"] = MailFolder,
+            ["Mail:PollInterval"] = "00:00:00.200",
             ["urls"] = "http://127.0.0.1:0",
         }, "Development");
         _factory.UseKestrel(0);
@@ -71,6 +76,11 @@ public sealed class BrowserApp : IAsyncLifetime
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_database + suffix);
+        }
+
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
         }
     }
 }

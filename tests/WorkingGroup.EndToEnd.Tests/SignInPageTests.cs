@@ -67,3 +67,53 @@ public sealed class SignInPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
     }
 }
+
+/// <summary>A person who forgot the password resets it from the e-mail link.</summary>
+public sealed partial class PasswordResetPageTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task A_member_resets_a_forgotten_password_through_the_emailed_link()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByTestId("forgot-password").ClickAsync();
+        await page.GetByTestId("email").FillAsync("kz.member5@example.org");
+        await page.GetByTestId("send-reset").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("reset-sent")).ToBeVisibleAsync();
+
+        var link = await ResetLinkAsync("kz.member5@example.org");
+        await page.GotoAsync(link);
+        await page.GetByTestId("new-password").FillAsync("Another-Password-9");
+        await page.GetByTestId("reset").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("reset-done")).ToBeVisibleAsync();
+        await page.GetByTestId("back-to-sign-in").ClickAsync();
+        await page.GetByTestId("email").FillAsync("kz.member5@example.org");
+        await page.GetByTestId("password").FillAsync("Another-Password-9");
+        await page.GetByTestId("sign-in").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("welcome")).ToHaveTextAsync("Здравствуйте, Токтарова Асель Жанатовна");
+    }
+
+    private async Task<string> ResetLinkAsync(string to)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var file in Directory.Exists(app.MailFolder) ? Directory.GetFiles(app.MailFolder, "*.eml") : [])
+            {
+                var message = await MimeKit.MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Any(m => m.Address == to) && ResetLink().Match(message.TextBody ?? "") is { Success: true } match)
+                {
+                    return match.Value;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No reset e-mail to {to} in {app.MailFolder}.");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"http://\S+/account/reset-password\?\S+")]
+    private static partial System.Text.RegularExpressions.Regex ResetLink();
+}

@@ -75,6 +75,7 @@ public sealed class SqliteApp : AppFixture
     {
         ["Database:Provider"] = "Sqlite",
         ["ConnectionStrings:Sqlite"] = $"Data Source={_file}",
+        ["Mail:PickupDirectory"] = _file + ".mail",
     });
 
     public override async Task DisposeAsync()
@@ -84,6 +85,11 @@ public sealed class SqliteApp : AppFixture
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_file + suffix);
+        }
+
+        if (Directory.Exists(_file + ".mail"))
+        {
+            Directory.Delete(_file + ".mail", recursive: true);
         }
     }
 }
@@ -101,6 +107,7 @@ public sealed class PostgresApp : AppFixture
         {
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Postgres"] = _database.ConnectionString,
+            ["Mail:PickupDirectory"] = Path.Combine(Path.GetTempPath(), _database.Name + ".mail"),
         };
     }
 
