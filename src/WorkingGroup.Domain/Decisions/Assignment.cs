@@ -156,11 +156,11 @@ public sealed class Assignment
         machine.Configure(AssignmentState.Assigned)
             .Permit(AssignmentTrigger.Start, AssignmentState.InProgress)
             .Permit(AssignmentTrigger.SubmitReport, AssignmentState.ReportSubmitted)
-            .InternalTransition(AssignmentTrigger.Extend, _ => { })
+            .PermitReentry(AssignmentTrigger.Extend)
             .Permit(AssignmentTrigger.Cancel, AssignmentState.Cancelled);
         machine.Configure(AssignmentState.InProgress)
             .Permit(AssignmentTrigger.SubmitReport, AssignmentState.ReportSubmitted)
-            .InternalTransition(AssignmentTrigger.Extend, _ => { })
+            .PermitReentry(AssignmentTrigger.Extend)
             .Permit(AssignmentTrigger.Cancel, AssignmentState.Cancelled);
         machine.Configure(AssignmentState.ReportSubmitted)
             .Permit(AssignmentTrigger.Verify, AssignmentState.Verified)
@@ -169,7 +169,7 @@ public sealed class Assignment
         machine.Configure(AssignmentState.Returned)
             .Permit(AssignmentTrigger.Start, AssignmentState.InProgress)
             .Permit(AssignmentTrigger.SubmitReport, AssignmentState.ReportSubmitted)
-            .InternalTransition(AssignmentTrigger.Extend, _ => { })
+            .PermitReentry(AssignmentTrigger.Extend)
             .Permit(AssignmentTrigger.Cancel, AssignmentState.Cancelled);
 
         return machine;

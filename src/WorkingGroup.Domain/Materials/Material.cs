@@ -174,7 +174,7 @@ public sealed class Material
         _submit = submit;
 
         machine.Configure(MaterialState.Draft)
-            .InternalTransition(MaterialTrigger.Revise, _ => { })
+            .PermitReentry(MaterialTrigger.Revise)
             .PermitIf(submit, MaterialState.Submitted, isLate => !isLate, "on time (R-3.9)")
             .PermitIf(submit, MaterialState.Late, isLate => isLate, "after the deadline (R-3.9)");
         machine.Configure(MaterialState.Submitted)

@@ -176,7 +176,7 @@ public sealed class Protocol
         var machine = StateMachines.Create<ProtocolState, ProtocolTrigger>("protocol", () => State, s => State = s);
 
         machine.Configure(ProtocolState.Drafting)
-            .InternalTransition(ProtocolTrigger.Edit, _ => { })
+            .PermitReentry(ProtocolTrigger.Edit)
             .Permit(ProtocolTrigger.SubmitForReview, ProtocolState.UnderReview);
         machine.Configure(ProtocolState.UnderReview)
             .Permit(ProtocolTrigger.ReturnForRework, ProtocolState.Returned)
@@ -191,7 +191,7 @@ public sealed class Protocol
         machine.Configure(ProtocolState.Signed)
             .Permit(ProtocolTrigger.Distribute, ProtocolState.Distributed);
         machine.Configure(ProtocolState.Distributed)
-            .InternalTransition(ProtocolTrigger.LogDelivery, _ => { });
+            .PermitReentry(ProtocolTrigger.LogDelivery);
 
         return machine;
     }
