@@ -135,7 +135,7 @@ public sealed class WorkflowRuntime
 
     /// <summary>Runs the faulted activities of an instance again.</summary>
     public Task<WorkflowRunResult> RetryAsync(string instanceId, string? actor = null, CancellationToken cancellationToken = default) =>
-        StepAsync(instanceId, execution => execution.RetryAsync(), actor, null, cancellationToken, allowFaultedOnly: true);
+        StepAsync(instanceId, execution => execution.RetryAsync(), actor, null, cancellationToken, s => s == WorkflowSubStatus.Faulted);
 
     /// <summary>Cancels an instance: its bookmarks, timers and open tasks go.</summary>
     public Task<WorkflowRunResult> CancelAsync(string instanceId, string? actor = null, CancellationToken cancellationToken = default) =>
@@ -143,7 +143,7 @@ public sealed class WorkflowRuntime
         {
             execution.Cancel();
             return Task.CompletedTask;
-        }, actor, null, cancellationToken);
+        }, actor, null, cancellationToken, s => s is not (WorkflowSubStatus.Finished or WorkflowSubStatus.Cancelled));
 
     /// <summary>The current state of an instance, or null.</summary>
     public async Task<WorkflowRunResult?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
@@ -155,17 +155,17 @@ public sealed class WorkflowRuntime
 
     /// <summary>Fires a claimed timer inside the caller's context and transaction; the timer row is deleted with the step.</summary>
     internal async Task FireTimerAsync(DbContext db, WorkflowTimerRecord timer, CancellationToken cancellationToken) =>
-        await StepInAsync(db, timer.InstanceId, execution => execution.ResumeAsync(FindBookmark(execution, timer.Id), null), "timer", null, false, cancellationToken);
+        await StepInAsync(db, timer.InstanceId, execution => execution.ResumeAsync(FindBookmark(execution, timer.Id), null), "timer", null, null, cancellationToken);
 
     private async Task<WorkflowRunResult> StepAsync(
-        string instanceId, Func<WorkflowExecution, Task> act, string? actor, JsonNode? input, CancellationToken cancellationToken, bool allowFaultedOnly = false)
+        string instanceId, Func<WorkflowExecution, Task> act, string? actor, JsonNode? input, CancellationToken cancellationToken, Func<WorkflowSubStatus, bool>? allowed = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateAsync(cancellationToken);
             try
             {
-                return await StepInAsync(db, instanceId, act, actor, input, allowFaultedOnly, cancellationToken);
+                return await StepInAsync(db, instanceId, act, actor, input, allowed, cancellationToken);
             }
             catch (DbUpdateException exception) when (attempt < options.MaxStepAttempts)
             {
@@ -176,12 +176,13 @@ public sealed class WorkflowRuntime
     }
 
     private async Task<WorkflowRunResult> StepInAsync(
-        DbContext db, string instanceId, Func<WorkflowExecution, Task> act, string? actor, JsonNode? input, bool allowFaultedOnly, CancellationToken cancellationToken)
+        DbContext db, string instanceId, Func<WorkflowExecution, Task> act, string? actor, JsonNode? input, Func<WorkflowSubStatus, bool>? allowed, CancellationToken cancellationToken)
     {
         var record = await db.Set<WorkflowInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Workflow instance '{instanceId}' not found.");
         var state = StepWriter.ReadState(record);
-        if (allowFaultedOnly ? state.SubStatus != WorkflowSubStatus.Faulted : state.SubStatus is WorkflowSubStatus.Finished or WorkflowSubStatus.Cancelled)
+        // Resumes need no guard: a finished instance has no bookmarks left, so they report "not found".
+        if (allowed is not null && !allowed(state.SubStatus))
         {
             throw new InvalidOperationException($"Workflow instance '{instanceId}' is {state.SubStatus}.");
         }
