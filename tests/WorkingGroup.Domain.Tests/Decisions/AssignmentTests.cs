@@ -197,4 +197,57 @@ public sealed class AssignmentTests
 
         Assert.Equal(AssignmentState.Verified, toBody.State);
     }
+
+    private void Bring(AssignmentState state)
+    {
+        switch (state)
+        {
+            case AssignmentState.InProgress:
+                _assignment.Start(_group.As(Executor));
+                break;
+            case AssignmentState.ReportSubmitted:
+                Reported();
+                break;
+            case AssignmentState.Returned:
+                Reported();
+                _assignment.Return("Fix", _group.As(_group.KzSecretary));
+                break;
+        }
+    }
+
+    [Theory]
+    [InlineData(AssignmentState.Assigned)]
+    [InlineData(AssignmentState.InProgress)]
+    [InlineData(AssignmentState.Returned)]
+    public void Assignment_R3_2_open_for_work_can_be_extended_keeping_its_state(AssignmentState state)
+    {
+        Bring(state);
+
+        _assignment.Extend(_assignment.DueAt.AddDays(7), "More time", _group.As(_group.RuCoChair));
+
+        Assert.Equal(state, _assignment.State);
+        Assert.Single(_assignment.Extensions);
+    }
+
+    [Theory]
+    [InlineData(AssignmentState.Assigned)]
+    [InlineData(AssignmentState.InProgress)]
+    [InlineData(AssignmentState.ReportSubmitted)]
+    [InlineData(AssignmentState.Returned)]
+    public void Assignment_R3_2_not_yet_verified_can_be_cancelled(AssignmentState state)
+    {
+        Bring(state);
+
+        _assignment.Cancel("No longer needed", _group.As(_group.KzCoChair));
+
+        Assert.Equal(AssignmentState.Cancelled, _assignment.State);
+    }
+
+    [Fact]
+    public void Assignment_in_progress_cannot_be_started_again()
+    {
+        Bring(AssignmentState.InProgress);
+
+        Refusal.Expect("assignment.transition_not_allowed", () => _assignment.Start(_group.As(Executor)));
+    }
 }
