@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using WorkingGroup.Testing;
 using WorkingGroup.Workflows.Definitions;
 using WorkingGroup.Workflows.Runtime;
@@ -27,6 +28,23 @@ public sealed class VersioningTests
         Assert.Equal((1, 2), (byDefault.DefinitionVersion, explicitly.DefinitionVersion));
         Assert.Equal(["published"], await host.LinesAsync(byDefault.InstanceId));
         Assert.Equal(["draft"], await host.LinesAsync(explicitly.InstanceId));
+    }
+
+    [Fact]
+    public async Task A_saved_studio_definition_reads_back_unchanged_apart_from_its_version_fields()
+    {
+        await using var store = await TestStore.CreateAsync(Store.Sqlite);
+        await using var host = await EngineHost.StartAsync(store);
+        var original = Fixtures.Read("studio-save-request.json");
+
+        await host.Definitions.SaveDraftAsync(WorkflowDefinitionJson.Parse(original));
+        var stored = JsonNode.Parse(WorkflowDefinitionJson.Write((await host.Definitions.FindLatestAsync("demo"))!))!.AsObject();
+
+        var expected = JsonNode.Parse(original)!.AsObject();
+        Assert.Equal(("demo:v1", 1, true, false), ((string?)stored["id"], (int)stored["version"]!, (bool)stored["isLatest"]!, (bool)stored["isPublished"]!));
+        expected.Remove("id");
+        stored.Remove("id");
+        Assert.True(JsonNode.DeepEquals(expected, stored));
     }
 
     [Fact]
