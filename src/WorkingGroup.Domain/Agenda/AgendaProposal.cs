@@ -69,7 +69,8 @@ public sealed class AgendaProposal
     /// <summary>Records one side's approval; the second side's approval makes the proposal Approved. Returns true then.</summary>
     internal bool Approve(Actor coChair, DateTimeOffset at)
     {
-        Rules.Check(new ProposalIsOpen(this), new OnlyActingCoChair(coChair), new SideHasNotApprovedYet(this, coChair.Side!.Value));
+        Rules.Check(new ProposalIsOpen(this), new OnlyActingCoChair(coChair));
+        Rules.Check(new SideHasNotApprovedYet(this, coChair.Side!.Value));
         _approvals.Add(new CoChairApproval(coChair.Side.Value, coChair.PersonId, coChair.ActingFor, at));
         Machine.Fire(AgendaProposalTrigger.Approve);
         return State == AgendaProposalState.Approved;

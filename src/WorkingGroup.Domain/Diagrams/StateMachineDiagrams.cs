@@ -7,6 +7,7 @@ using WorkingGroup.Domain.Decisions;
 using WorkingGroup.Domain.Guests;
 using WorkingGroup.Domain.Materials;
 using WorkingGroup.Domain.Meetings;
+using WorkingGroup.Domain.Procedures;
 using WorkingGroup.Domain.Protocols;
 
 namespace WorkingGroup.Domain.Diagrams;
@@ -26,6 +27,7 @@ public static class StateMachineDiagrams
         ("Assignment", "R-3.2, R-3.4", () => Assignment.Describe().GetInfo()),
         ("Guest invitation", "R-3.11", () => GuestInvitation.Describe().GetInfo()),
         ("Composition change", "R-1.5, R-3.1", () => CompositionChange.Describe().GetInfo()),
+        ("Procedure release", "R-1.4", () => ProcedureRelease.Describe().GetInfo()),
     ];
 
     /// <summary>The full markdown of docs/state-machines.md.</summary>

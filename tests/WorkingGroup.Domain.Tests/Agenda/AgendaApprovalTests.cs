@@ -34,6 +34,7 @@ public sealed class AgendaApprovalTests
         var meeting = Support.Meetings.WithApprovedItem(_group);
 
         Refusal.Expect("actor.not_acting_co_chair", () => meeting.ApproveAgenda(_group.As(_group.KzSecretary)));
+        Refusal.Expect("actor.not_acting_co_chair", () => meeting.ApproveAgenda(_group.As(_group.Outsider)));
     }
 
     [Fact]

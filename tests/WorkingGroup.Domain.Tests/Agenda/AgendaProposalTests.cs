@@ -105,6 +105,7 @@ public sealed class AgendaProposalTests
         var proposal = Propose();
 
         Refusal.Expect("actor.not_acting_co_chair", () => _meeting.ApproveAgendaProposal(proposal.Id, _group.As(_group.RuSecretary)));
+        Refusal.Expect("actor.not_acting_co_chair", () => _meeting.ApproveAgendaProposal(proposal.Id, _group.As(_group.Outsider)));
         Refusal.Expect("actor.not_acting_co_chair", () => _meeting.RejectAgendaProposal(proposal.Id, "no", _group.As(_group.RuMembers[0])));
     }
 

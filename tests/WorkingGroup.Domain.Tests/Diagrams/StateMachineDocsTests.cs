@@ -39,7 +39,7 @@ public sealed class StateMachineDocsTests
     {
         var markdown = StateMachineDiagrams.RenderMarkdown();
 
-        Assert.Equal(7, markdown.Split("```mermaid").Length - 1);
+        Assert.Equal(8, markdown.Split("```mermaid").Length - 1);
         foreach (var state in new[] { "AgendaForming", "PackageDistributed", "ProtocolSigning", "Postponed", "InPackage", "Signed", "Verified", "Rejected" })
         {
             Assert.Contains(state, markdown, StringComparison.Ordinal);
