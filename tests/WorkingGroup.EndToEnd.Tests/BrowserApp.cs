@@ -39,6 +39,8 @@ public sealed class BrowserApp : IAsyncLifetime
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
 
+        // CI runs the test assemblies side by side on two cores: give pages time, never a speed assertion.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

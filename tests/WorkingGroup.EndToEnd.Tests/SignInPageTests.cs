@@ -46,6 +46,7 @@ public sealed class SignInPageTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await page.GotoAsync("/account/login");
         await page.GetByTestId("language").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("language")).ToHaveTextAsync("Русский");
         await SignInAsync(page, "ru.secretary@example.org", "WorkingGroup-2026");
 
         await Assertions.Expect(page.GetByTestId("welcome")).ToHaveTextAsync("Welcome, Кузнецов Дмитрий Павлович");
@@ -77,6 +78,7 @@ public sealed partial class PasswordResetPageTests(BrowserApp app) : IClassFixtu
         var page = await app.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.GetByTestId("forgot-password").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("send-reset")).ToBeVisibleAsync(); // links navigate without a page load
         await page.GetByTestId("email").FillAsync("kz.member5@example.org");
         await page.GetByTestId("send-reset").ClickAsync();
         await Assertions.Expect(page.GetByTestId("reset-sent")).ToBeVisibleAsync();
@@ -87,6 +89,7 @@ public sealed partial class PasswordResetPageTests(BrowserApp app) : IClassFixtu
         await page.GetByTestId("reset").ClickAsync();
         await Assertions.Expect(page.GetByTestId("reset-done")).ToBeVisibleAsync();
         await page.GetByTestId("back-to-sign-in").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sign-in")).ToBeVisibleAsync();
         await page.GetByTestId("email").FillAsync("kz.member5@example.org");
         await page.GetByTestId("password").FillAsync("Another-Password-9");
         await page.GetByTestId("sign-in").ClickAsync();
