@@ -37,7 +37,7 @@ public static class StateMachineDiagrams
         text.Append("# State machines\n\n");
         text.Append("Generated from the Stateless definitions in `src/WorkingGroup.Domain` by `StateMachineDiagrams.RenderMarkdown()`.\n");
         text.Append("Do not edit by hand: run `UPDATE_DOCS=1 dotnet test tests/WorkingGroup.Domain.Tests` to regenerate.\n");
-        text.Append("Guards in brackets choose between destinations; the rules each command checks are listed in `docs/regulation-traceability.md`.\n");
+        text.Append("Guards in brackets are rules of the regulation the transition checks; who may fire each trigger is listed in `docs/regulation-traceability.md`.\n");
         foreach (var (title, rules, info) in Machines)
         {
             text.Append($"\n## {title} ({rules})\n\n```mermaid\n");

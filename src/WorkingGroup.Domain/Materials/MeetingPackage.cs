@@ -21,10 +21,8 @@ public static class MeetingPackage
             Rules.Check(new MaterialOfThisMeeting(material, meeting));
         }
 
-        meeting.EnsureCanDistributePackage();
-        Rules.Check(new NoMaterialAwaitsDecision(materials));
+        meeting.DistributePackage(materials);
         var package = materials.Where(m => m.CanBeIncludedInPackage).ToList();
-        meeting.MarkPackageDistributed();
         package.ForEach(m => m.IncludeInPackage());
         return package;
     }

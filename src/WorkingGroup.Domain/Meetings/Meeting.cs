@@ -2,6 +2,7 @@ using Stateless;
 using WorkingGroup.Domain.Attendance;
 using WorkingGroup.Domain.Common;
 using WorkingGroup.Domain.Composition;
+using WorkingGroup.Domain.Materials;
 using WorkingGroup.Domain.Protocols;
 
 namespace WorkingGroup.Domain.Meetings;
@@ -14,6 +15,7 @@ namespace WorkingGroup.Domain.Meetings;
 /// </summary>
 public sealed partial class Meeting
 {
+    private readonly Dictionary<MeetingTrigger, StateMachine<MeetingState, MeetingTrigger>.TriggerWithParameters<RuleSet>> _guarded = [];
     private StateMachine<MeetingState, MeetingTrigger>? _machine;
 
     private Meeting()
@@ -73,10 +75,9 @@ public sealed partial class Meeting
     {
         ArgumentNullException.ThrowIfNull(caller);
         Rules.Check(new OnlyActingCoChair(Identify(caller)));
-        Machine.EnsureCanFire(MeetingTrigger.Schedule);
-        Rules.Check(new ScheduleIsSet(this), new AgendaApprovedByBothCoChairs(this));
-        Rules.Check(new StartLiesAhead(Schedule!, caller.Now));
-        Machine.Fire(MeetingTrigger.Schedule);
+        FireChecked(
+            MeetingTrigger.Schedule,
+            new RuleSet(new ScheduleIsSet(this), new AgendaApprovedByBothCoChairs(this), new StartLiesAhead(Schedule, caller.Now)));
     }
 
     /// <summary>R-3.4: the secretary opens the collection of materials.</summary>
@@ -86,10 +87,9 @@ public sealed partial class Meeting
         Machine.Fire(MeetingTrigger.CollectMaterials);
     }
 
-    /// <summary>Moves the meeting on once its package has been distributed; see <see cref="Materials.MeetingPackage"/>.</summary>
-    internal void MarkPackageDistributed() => Machine.Fire(MeetingTrigger.DistributePackage);
-
-    internal void EnsureCanDistributePackage() => Machine.EnsureCanFire(MeetingTrigger.DistributePackage);
+    /// <summary>R-3.9: moves the meeting on when its package goes out; see <see cref="MeetingPackage"/>.</summary>
+    internal void DistributePackage(IReadOnlyCollection<Material> materials) =>
+        FireChecked(MeetingTrigger.DistributePackage, new RuleSet(new NoMaterialAwaitsDecision(materials)));
 
     /// <summary>
     /// a co-chair (or acting deputy) opens the meeting when the chair of each side
@@ -99,10 +99,10 @@ public sealed partial class Meeting
     {
         ArgumentNullException.ThrowIfNull(caller);
         Rules.Check(new OnlyActingCoChair(Identify(caller)));
-        Machine.EnsureCanFire(MeetingTrigger.Open);
         var quorum = CurrentQuorum(caller);
-        Rules.Check(new ChairOfEachSidePresent(this, caller.Composition, caller.Now), new QuorumOnEachSide(quorum));
-        Machine.Fire(MeetingTrigger.Open);
+        FireChecked(
+            MeetingTrigger.Open,
+            new RuleSet(new ChairOfEachSidePresent(this, caller.Composition, caller.Now), new QuorumOnEachSide(quorum)));
         QuorumAtOpening = quorum;
     }
 
@@ -110,9 +110,7 @@ public sealed partial class Meeting
     public void CloseSession(Caller caller)
     {
         Rules.Check(new OnlyActingCoChair(Identify(caller)));
-        Machine.EnsureCanFire(MeetingTrigger.CloseSession);
-        Rules.Check(new AllWrittenOpinionsReadOut(this));
-        Machine.Fire(MeetingTrigger.CloseSession);
+        FireChecked(MeetingTrigger.CloseSession, new RuleSet(new AllWrittenOpinionsReadOut(this)));
     }
 
     internal void EnsureCanStartProtocol() => Machine.EnsureCanFire(MeetingTrigger.DraftProtocol);
@@ -128,9 +126,7 @@ public sealed partial class Meeting
     {
         ArgumentNullException.ThrowIfNull(protocol);
         Rules.Check(new OnlyActingCoChair(Identify(caller)));
-        Machine.EnsureCanFire(MeetingTrigger.Close);
-        Rules.Check(new ProtocolIsSigned(protocol, this));
-        Machine.Fire(MeetingTrigger.Close);
+        FireChecked(MeetingTrigger.Close, new RuleSet(new ProtocolIsSigned(protocol, this)));
     }
 
     /// <summary>R-3.2: a co-chair postpones a meeting that has not opened yet, with a reason.</summary>
@@ -174,37 +170,64 @@ public sealed partial class Meeting
         return caller.Composition.Identify(caller.PersonId, caller.Now, absentAtMeeting);
     }
 
+    private void FireChecked(MeetingTrigger trigger, RuleSet rules)
+    {
+        var machine = Machine;
+        machine.FireChecked(_guarded[trigger], rules);
+    }
+
     private StateMachine<MeetingState, MeetingTrigger> Configure()
     {
         var machine = StateMachines.Create<MeetingState, MeetingTrigger>("meeting", () => State, s => State = s);
+        foreach (var trigger in new[] { MeetingTrigger.Schedule, MeetingTrigger.DistributePackage, MeetingTrigger.Open, MeetingTrigger.CloseSession, MeetingTrigger.Close })
+        {
+            _guarded[trigger] = machine.SetTriggerParameters<RuleSet>(trigger);
+        }
 
         machine.Configure(MeetingState.Draft)
             .Permit(MeetingTrigger.FormAgenda, MeetingState.AgendaForming)
             .Permit(MeetingTrigger.Cancel, MeetingState.Cancelled);
         machine.Configure(MeetingState.AgendaForming)
-            .Permit(MeetingTrigger.Schedule, MeetingState.Scheduled)
+            .PermitIf(
+                _guarded[MeetingTrigger.Schedule],
+                MeetingState.Scheduled,
+                GuardedTriggers.Guard<ScheduleIsSet>("date, time and place set (R-3.2)"),
+                GuardedTriggers.Guard<AgendaApprovedByBothCoChairs>("agenda approved by both co-chairs (R-1.3)"))
             .Permit(MeetingTrigger.Cancel, MeetingState.Cancelled);
         machine.Configure(MeetingState.Scheduled)
             .Permit(MeetingTrigger.CollectMaterials, MeetingState.MaterialsCollection)
             .Permit(MeetingTrigger.Postpone, MeetingState.Postponed)
             .Permit(MeetingTrigger.Cancel, MeetingState.Cancelled);
         machine.Configure(MeetingState.MaterialsCollection)
-            .Permit(MeetingTrigger.DistributePackage, MeetingState.PackageDistributed)
+            .PermitIf(
+                _guarded[MeetingTrigger.DistributePackage],
+                MeetingState.PackageDistributed,
+                GuardedTriggers.Guard<NoMaterialAwaitsDecision>("no material awaits a decision (R-3.9)"))
             .Permit(MeetingTrigger.Postpone, MeetingState.Postponed)
             .Permit(MeetingTrigger.Cancel, MeetingState.Cancelled);
         machine.Configure(MeetingState.PackageDistributed)
-            .Permit(MeetingTrigger.Open, MeetingState.InSession)
+            .PermitIf(
+                _guarded[MeetingTrigger.Open],
+                MeetingState.InSession,
+                GuardedTriggers.Guard<ChairOfEachSidePresent>("chair of each side present (R-3.6)"),
+                GuardedTriggers.Guard<QuorumOnEachSide>("quorum on each side (R-3.7)"))
             .Permit(MeetingTrigger.Postpone, MeetingState.Postponed)
             .Permit(MeetingTrigger.Cancel, MeetingState.Cancelled);
         machine.Configure(MeetingState.InSession)
-            .Permit(MeetingTrigger.CloseSession, MeetingState.Held);
+            .PermitIf(
+                _guarded[MeetingTrigger.CloseSession],
+                MeetingState.Held,
+                GuardedTriggers.Guard<AllWrittenOpinionsReadOut>("written opinions read out (R-3.5)"));
         machine.Configure(MeetingState.Held)
             .Permit(MeetingTrigger.DraftProtocol, MeetingState.ProtocolDrafting);
         machine.Configure(MeetingState.ProtocolDrafting)
             .Permit(MeetingTrigger.SendProtocolForSigning, MeetingState.ProtocolSigning);
         machine.Configure(MeetingState.ProtocolSigning)
             .Permit(MeetingTrigger.ReturnProtocolToDrafting, MeetingState.ProtocolDrafting)
-            .Permit(MeetingTrigger.Close, MeetingState.Closed);
+            .PermitIf(
+                _guarded[MeetingTrigger.Close],
+                MeetingState.Closed,
+                GuardedTriggers.Guard<ProtocolIsSigned>("protocol signed (R-3.10)"));
         machine.Configure(MeetingState.Postponed)
             .Permit(MeetingTrigger.Reschedule, MeetingState.Scheduled)
             .Permit(MeetingTrigger.Cancel, MeetingState.Cancelled);

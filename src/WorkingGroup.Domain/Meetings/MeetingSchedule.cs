@@ -67,11 +67,12 @@ internal sealed record FormatHasWhatItNeeds(MeetingSchedule Schedule) : IBusines
 }
 
 /// <summary>A meeting is scheduled for a time that exists in its zone and lies ahead.</summary>
-internal sealed record StartLiesAhead(MeetingSchedule Schedule, DateTimeOffset Now) : IBusinessRule
+internal sealed record StartLiesAhead(MeetingSchedule? Schedule, DateTimeOffset Now) : IBusinessRule
 {
     public bool IsBroken() =>
-        Schedule.TimeZone.IsInvalidTime(DateTime.SpecifyKind(Schedule.LocalStart, DateTimeKind.Unspecified))
-        || Schedule.StartsAt <= Now;
+        Schedule is not null
+        && (Schedule.TimeZone.IsInvalidTime(DateTime.SpecifyKind(Schedule.LocalStart, DateTimeKind.Unspecified))
+            || Schedule.StartsAt <= Now);
 
     public DomainError Error => new(
         "meeting.start_not_ahead",
