@@ -176,6 +176,13 @@ public sealed class GroupComposition
 
     private void CheckChangeKeepsCompositionLawful(Side side, IReadOnlyCollection<CompositionChangeItem> items, DateTimeOffset at)
     {
+        if (items.Count == 0)
+        {
+            throw Rules.Refuse(
+                "composition.change_empty", ErrorKind.RuleViolation,
+                "Изменение состава не содержит ни одной строки.", "A composition change must join or remove someone.");
+        }
+
         var current = _memberships.Where(m => m.IsActiveAt(at)).ToList();
         var leavers = items.Where(i => i.Kind == ChangeKind.Leave).Select(i => i.PersonId).ToHashSet();
         var joiners = items.Where(i => i.Kind == ChangeKind.Join).ToList();

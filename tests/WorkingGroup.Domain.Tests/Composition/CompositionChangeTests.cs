@@ -173,4 +173,10 @@ public sealed class CompositionChangeTests
     {
         Refusal.Expect("composition_change.not_found", () => _group.Composition.ApproveChange(Guid.NewGuid(), _group.KzCoChair, _group.Clock));
     }
+
+    [Fact]
+    public void Composition_change_with_nothing_in_it_is_refused()
+    {
+        Refusal.Expect("composition.change_empty", () => _group.Composition.ProposeChange(Side.KZ, [], _group.KzSecretary, _group.Clock));
+    }
 }
