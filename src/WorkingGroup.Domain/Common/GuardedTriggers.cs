@@ -11,9 +11,13 @@ internal sealed class RuleSet(params IBusinessRule[] rules)
 {
     public IReadOnlyList<IBusinessRule> All { get; } = rules;
 
+    /// <summary>The rule is in the set and holds; a rule left out fails the guard, so a forgotten check refuses.</summary>
     public bool Holds<TRule>()
-        where TRule : IBusinessRule =>
-        All.OfType<TRule>().All(rule => !rule.IsBroken());
+        where TRule : IBusinessRule
+    {
+        var matching = All.OfType<TRule>().ToList();
+        return matching.Count > 0 && matching.TrueForAll(rule => !rule.IsBroken());
+    }
 }
 
 internal static class GuardedTriggers

@@ -138,6 +138,6 @@ public sealed class MeetingPreparationTests
         var meeting = Support.Meetings.Drafted(_group);
 
         var error = Refusal.Expect("meeting.transition_not_allowed", () => meeting.StartMaterialsCollection(_group.As(_group.RuSecretary)));
-        Assert.Equal(Common.ErrorKind.Conflict, error.Kind);
+        Assert.Equal(Domain.Common.ErrorKind.Conflict, error.Kind);
     }
 }
