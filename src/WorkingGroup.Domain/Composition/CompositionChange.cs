@@ -42,6 +42,7 @@ public sealed class CompositionChange
 {
     private readonly List<CompositionChangeItem> _items = [];
     private StateMachine<CompositionChangeState, CompositionChangeTrigger>? _machine;
+    private StateMachine<CompositionChangeState, CompositionChangeTrigger>.TriggerWithParameters<RuleSet>? _approve;
 
     internal CompositionChange(Side side, IEnumerable<CompositionChangeItem> items, Guid proposedBy, DateTimeOffset proposedAt)
     {
@@ -78,9 +79,11 @@ public sealed class CompositionChange
 
     internal static StateMachine<CompositionChangeState, CompositionChangeTrigger> Describe() => new CompositionChange().Configure();
 
-    internal void Approve(Guid by, DateTimeOffset at)
+    /// <summary>Approves with the rules of the composition after the change must keep.</summary>
+    internal void Approve(Guid by, DateTimeOffset at, RuleSet lawfulComposition)
     {
-        Machine.Fire(CompositionChangeTrigger.Approve);
+        var machine = Machine;
+        machine.FireChecked(_approve!, lawfulComposition);
         DecidedBy = by;
         DecidedAt = at;
     }
@@ -98,8 +101,15 @@ public sealed class CompositionChange
         var machine = StateMachines.Create<CompositionChangeState, CompositionChangeTrigger>(
             "composition_change", () => State, s => State = s);
 
+        _approve = machine.SetTriggerParameters<RuleSet>(CompositionChangeTrigger.Approve);
+
         machine.Configure(CompositionChangeState.Pending)
-            .Permit(CompositionChangeTrigger.Approve, CompositionChangeState.Approved)
+            .PermitIf(
+                _approve,
+                CompositionChangeState.Approved,
+                GuardedTriggers.Guard<ChangeFitsCurrentComposition>("fits the current composition"),
+                GuardedTriggers.Guard<PersonHoldsOnePlace>("one place per person (R-3.1)"),
+                GuardedTriggers.Guard<OneCoChairDeputyAndSecretaryPerSide>("one co-chair, deputy and secretary per side (R-3.1)"))
             .Permit(CompositionChangeTrigger.Reject, CompositionChangeState.Rejected);
 
         return machine;

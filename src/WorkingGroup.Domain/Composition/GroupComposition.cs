@@ -97,7 +97,7 @@ public sealed class GroupComposition
         ArgumentNullException.ThrowIfNull(clock);
         var now = clock.GetUtcNow();
         Rules.Check(new ChangeIsProposedFromTheSide(Identify(proposedBy, now), side));
-        CheckChangeKeepsCompositionLawful(side, items, now);
+        Rules.Check([.. LawfulComposition(side, items, now).All]);
 
         var change = new CompositionChange(side, items, proposedBy, now);
         _changes.Add(change);
@@ -113,9 +113,8 @@ public sealed class GroupComposition
         Rules.Check(
             new ChangeIsPending(change),
             new OnlyTheSideCoChairApprovesItsComposition(Identify(approvedBy, now), change.Side));
-        CheckChangeKeepsCompositionLawful(change.Side, change.Items, now);
 
-        change.Approve(approvedBy, now);
+        change.Approve(approvedBy, now, LawfulComposition(change.Side, change.Items, now));
         foreach (var item in change.Items)
         {
             if (item.Kind == ChangeKind.Leave)
@@ -174,7 +173,8 @@ public sealed class GroupComposition
             "composition_change.not_found", ErrorKind.RuleViolation,
             "Изменение состава не найдено.", "The composition change was not found.");
 
-    private void CheckChangeKeepsCompositionLawful(Side side, IReadOnlyCollection<CompositionChangeItem> items, DateTimeOffset at)
+    /// <summary>R-3.1 for the composition as it would be after <paramref name="items"/> apply at <paramref name="at"/>.</summary>
+    private RuleSet LawfulComposition(Side side, IReadOnlyCollection<CompositionChangeItem> items, DateTimeOffset at)
     {
         if (items.Count == 0)
         {
@@ -188,10 +188,9 @@ public sealed class GroupComposition
         var joiners = items.Where(i => i.Kind == ChangeKind.Join).ToList();
         var fits = leavers.All(p => current.Any(m => m.PersonId == p && m.Side == side))
             && joiners.All(j => leavers.Contains(j.PersonId) || current.All(m => m.PersonId != j.PersonId));
-        Rules.Check(new ChangeFitsCurrentComposition(fits));
-
         var remaining = current.Where(m => !leavers.Contains(m.PersonId)).ToList();
-        Rules.Check(
+        return new RuleSet(
+            new ChangeFitsCurrentComposition(fits),
             new PersonHoldsOnePlace([.. remaining.Select(m => m.PersonId), .. joiners.Select(j => j.PersonId)]),
             new OneCoChairDeputyAndSecretaryPerSide(
                 side, [.. remaining.Where(m => m.Side == side).Select(m => m.Role), .. joiners.Select(j => j.Role)]));
