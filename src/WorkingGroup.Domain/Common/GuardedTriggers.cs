@@ -25,7 +25,7 @@ internal static class GuardedTriggers
     /// <summary>A guard of the transition table: the rule of type <typeparamref name="TRule"/> holds.</summary>
     public static Tuple<Func<RuleSet, bool>, string> Guard<TRule>(string description)
         where TRule : IBusinessRule =>
-        Tuple.Create<Func<RuleSet, bool>, string>(rules => rules.Holds<TRule>(), description);
+        Tuple.Create<Func<RuleSet, bool>, string>(rules => rules is not null && rules.Holds<TRule>(), description);
 
     /// <summary>
     /// Fires a guarded trigger: a trigger the current state does not permit is a conflict; otherwise

@@ -34,6 +34,7 @@ public sealed class Assignment
 {
     private readonly List<Extension> _extensions = [];
     private StateMachine<AssignmentState, AssignmentTrigger>? _machine;
+    private StateMachine<AssignmentState, AssignmentTrigger>.TriggerWithParameters<RuleSet>? _extend;
 
     internal Assignment(Guid decisionId, Executor executor, DateTimeOffset dueAt, string expectedResult, Guid assignedBy, DateTimeOffset assignedAt)
     {
@@ -107,12 +108,9 @@ public sealed class Assignment
     public void Extend(DateTimeOffset newDueAt, string reason, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        Machine.EnsureCanFire(AssignmentTrigger.Extend);
-        Rules.Check(
-            new OnlyActingCoChair(caller.Composition.Identify(caller.PersonId, caller.Now)),
-            new TextIsGiven(reason, "reason"),
-            new DueDateLiesAhead(newDueAt, DueAt > caller.Now ? DueAt : caller.Now));
-        Machine.Fire(AssignmentTrigger.Extend);
+        var machine = Machine;
+        Rules.Check(new OnlyActingCoChair(caller.Composition.Identify(caller.PersonId, caller.Now)), new TextIsGiven(reason, "reason"));
+        machine.FireChecked(_extend!, new RuleSet(new DueDateLiesAhead(newDueAt, DueAt > caller.Now ? DueAt : caller.Now)));
         _extensions.Add(new Extension(DueAt, newDueAt, reason, caller.PersonId, caller.Now));
         DueAt = newDueAt;
     }
@@ -152,15 +150,18 @@ public sealed class Assignment
     private StateMachine<AssignmentState, AssignmentTrigger> Configure()
     {
         var machine = StateMachines.Create<AssignmentState, AssignmentTrigger>("assignment", () => State, s => State = s);
+        var extend = machine.SetTriggerParameters<RuleSet>(AssignmentTrigger.Extend);
+        _extend = extend;
+        var laterDueDate = GuardedTriggers.Guard<DueDateLiesAhead>("new due date later than the old one and now");
 
         machine.Configure(AssignmentState.Assigned)
             .Permit(AssignmentTrigger.Start, AssignmentState.InProgress)
             .Permit(AssignmentTrigger.SubmitReport, AssignmentState.ReportSubmitted)
-            .PermitReentry(AssignmentTrigger.Extend)
+            .PermitReentryIf(extend, laterDueDate)
             .Permit(AssignmentTrigger.Cancel, AssignmentState.Cancelled);
         machine.Configure(AssignmentState.InProgress)
             .Permit(AssignmentTrigger.SubmitReport, AssignmentState.ReportSubmitted)
-            .PermitReentry(AssignmentTrigger.Extend)
+            .PermitReentryIf(extend, laterDueDate)
             .Permit(AssignmentTrigger.Cancel, AssignmentState.Cancelled);
         machine.Configure(AssignmentState.ReportSubmitted)
             .Permit(AssignmentTrigger.Verify, AssignmentState.Verified)
@@ -169,7 +170,7 @@ public sealed class Assignment
         machine.Configure(AssignmentState.Returned)
             .Permit(AssignmentTrigger.Start, AssignmentState.InProgress)
             .Permit(AssignmentTrigger.SubmitReport, AssignmentState.ReportSubmitted)
-            .PermitReentry(AssignmentTrigger.Extend)
+            .PermitReentryIf(extend, laterDueDate)
             .Permit(AssignmentTrigger.Cancel, AssignmentState.Cancelled);
 
         return machine;
