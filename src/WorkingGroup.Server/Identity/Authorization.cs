@@ -30,7 +30,7 @@ internal sealed class RoleOnSideHandler : AuthorizationHandler<RoleOnSideRequire
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RoleOnSideRequirement requirement, Side side)
     {
         var user = context.User;
-        if (requirement.AllowAdministrator && user.IsInRole(Identity.Roles.Administrator))
+        if (requirement.AllowAdministrator && user.IsInRole(Domain.Composition.Roles.Administrator))
         {
             context.Succeed(requirement);
         }
