@@ -28,6 +28,7 @@ internal static class ProblemDetailsSetup
             }
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DomainExceptionHandler>();
         // Binding failures (malformed JSON, a bad route value) throw so that the handler can name the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
