@@ -33,25 +33,30 @@ internal sealed class TestStore : IAsyncDisposable
         Kind = kind;
         this.postgres = postgres;
         this.sqliteFile = sqliteFile;
+        ConnectionString = postgres?.ConnectionString ?? $"Data Source={sqliteFile};Pooling=False;Default Timeout=30";
     }
 
     public Store Kind { get; }
+
+    public string ConnectionString { get; }
 
     public static async Task<TestStore> CreateAsync(Store kind) => kind == Store.Postgres
         ? new TestStore(kind, await TestPostgres.CreateDatabaseAsync("wf"), null)
         : new TestStore(kind, null, Path.Combine(Path.GetTempPath(), $"wf-{Guid.NewGuid():N}.db"));
 
-    public void Configure(DbContextOptionsBuilder builder)
+    public static void Configure(DbContextOptionsBuilder builder, Store kind, string connectionString)
     {
-        if (postgres is not null)
+        if (kind == Store.Postgres)
         {
-            builder.UseNpgsql(postgres.ConnectionString);
+            builder.UseNpgsql(connectionString);
         }
         else
         {
-            builder.UseSqlite($"Data Source={sqliteFile};Pooling=False;Default Timeout=30");
+            builder.UseSqlite(connectionString);
         }
     }
+
+    public void Configure(DbContextOptionsBuilder builder) => Configure(builder, Kind, ConnectionString);
 
     public async ValueTask DisposeAsync()
     {
