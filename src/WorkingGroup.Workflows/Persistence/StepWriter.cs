@@ -32,24 +32,22 @@ internal static class StepWriter
         record.ConcurrencyStamp++;
     }
 
-    public static async Task WriteEffectsAsync(
-        DbContext db, WorkflowInstanceRecord instance, StepEffects effects, string? actor, JsonNode? resumeInput, DateTimeOffset now, CancellationToken cancellationToken)
+    public static void WriteEffects(
+        DbContext db, WorkflowInstanceRecord instance, StepEffects effects, string? actor, JsonNode? resumeInput, DateTimeOffset now)
     {
-        var removed = effects.RemovedBookmarks.Keys.ToList();
-        if (removed.Count > 0)
+        foreach (var (id, (bookmark, resumed)) in effects.RemovedBookmarks)
         {
-            foreach (var id in removed)
+            // Deleting by key checks the row count: a bookmark consumed by a concurrent step fails this one.
+            db.Remove(BookmarkStub(id, instance.Id));
+            if (bookmark.ResumeAt is not null)
             {
-                // Deleting by key checks the row count: a bookmark consumed by a concurrent step fails this one.
-                db.Set<WorkflowBookmarkRecord>().Remove(Stub(id, instance.Id));
+                db.Remove(db.Set<WorkflowTimerRecord>().Local.FirstOrDefault(t => t.Id == id) ?? new WorkflowTimerRecord { Id = id, InstanceId = instance.Id });
             }
 
-            var timers = await db.Set<WorkflowTimerRecord>().Where(t => removed.Contains(t.Id)).ToListAsync(cancellationToken);
-            db.Set<WorkflowTimerRecord>().RemoveRange(timers);
-            var tasks = await db.Set<WorkflowTaskRecord>().Where(t => removed.Contains(t.BookmarkId)).ToListAsync(cancellationToken);
-            foreach (var task in tasks.Where(t => t.Status == WorkflowTaskStatus.Open))
+            if (bookmark.TaskId is { } taskId)
             {
-                var resumed = effects.RemovedBookmarks[task.BookmarkId];
+                var task = TaskStub(taskId, id, instance.Id);
+                db.Attach(task);
                 task.Status = resumed ? WorkflowTaskStatus.Completed : WorkflowTaskStatus.Cancelled;
                 task.CompletedAt = now;
                 task.CompletedBy = actor;
@@ -126,7 +124,17 @@ internal static class StepWriter
         }
     }
 
-    private static WorkflowBookmarkRecord Stub(string id, string instanceId) => new()
+    private static WorkflowTaskRecord TaskStub(string id, string bookmarkId, string instanceId) => new()
+    {
+        Id = id,
+        InstanceId = instanceId,
+        BookmarkId = bookmarkId,
+        ActivityId = string.Empty,
+        TaskName = string.Empty,
+        Status = WorkflowTaskStatus.Open,
+    };
+
+    private static WorkflowBookmarkRecord BookmarkStub(string id, string instanceId) => new()
     {
         Id = id,
         InstanceId = instanceId,

@@ -9,20 +9,23 @@ internal sealed class StepEffects
     public List<NewBookmark> NewBookmarks { get; } = [];
 
     /// <summary>Bookmarks that existed before this step and are gone, by id, with whether they were resumed.</summary>
-    public Dictionary<string, bool> RemovedBookmarks { get; } = [];
+    public Dictionary<string, RemovedBookmark> RemovedBookmarks { get; } = [];
 
     public List<JournalEntry> Journal { get; } = [];
 
     public List<OutboxMessage> Messages { get; } = [];
 
-    public void Remove(string bookmarkId, bool resumed)
+    public void Remove(BookmarkState bookmark, bool resumed)
     {
-        if (NewBookmarks.RemoveAll(b => b.Bookmark.Id == bookmarkId) == 0)
+        if (NewBookmarks.RemoveAll(b => b.Bookmark.Id == bookmark.Id) == 0)
         {
-            RemovedBookmarks[bookmarkId] = resumed;
+            RemovedBookmarks[bookmark.Id] = new RemovedBookmark(bookmark, resumed);
         }
     }
 }
+
+/// <summary>A stored bookmark this step consumed (resumed) or dropped (cancelled, finished).</summary>
+internal sealed record RemovedBookmark(BookmarkState Bookmark, bool Resumed);
 
 /// <summary>A bookmark created in this step, with its task if it is a user task.</summary>
 internal sealed record NewBookmark(BookmarkState Bookmark, TaskRequest? Task);

@@ -56,6 +56,7 @@ internal sealed partial class WorkflowExecution
             ActivityInstanceId = context.ActivityInstanceId,
             CreatedAt = Clock.GetUtcNow(),
             ResumeAt = request.ResumeAt,
+            TaskId = request.Task?.TaskId,
         };
         state.Bookmarks.Add(bookmark);
         Effects.NewBookmarks.Add(new NewBookmark(bookmark, request.Task));

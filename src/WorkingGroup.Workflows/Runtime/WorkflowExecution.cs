@@ -75,7 +75,7 @@ internal sealed partial class WorkflowExecution : IExpressionScope
     public Task ResumeAsync(BookmarkState bookmark, JsonNode? input)
     {
         state.Bookmarks.RemoveAll(b => b.Id == bookmark.Id);
-        Effects.Remove(bookmark.Id, resumed: true);
+        Effects.Remove(bookmark, resumed: true);
         queue.AddLast(new WorkItem(bookmark.ActivityId, false, bookmark.ActivityInstanceId, input?.DeepClone()));
         return RunAsync();
     }
@@ -205,7 +205,7 @@ internal sealed partial class WorkflowExecution : IExpressionScope
         foreach (var bookmark in state.Bookmarks.Where(b => b.ActivityInstanceId == activityInstanceId).ToList())
         {
             state.Bookmarks.Remove(bookmark);
-            Effects.Remove(bookmark.Id, resumed);
+            Effects.Remove(bookmark, resumed);
         }
     }
 

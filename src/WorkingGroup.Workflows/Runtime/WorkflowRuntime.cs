@@ -73,7 +73,7 @@ public sealed class WorkflowRuntime
         };
         StepWriter.UpdateInstance(record, state, now);
         db.Add(record);
-        await StepWriter.WriteEffectsAsync(db, record, execution.Effects, start.Actor, null, now, cancellationToken);
+        StepWriter.WriteEffects(db, record, execution.Effects, start.Actor, null, now);
         await db.SaveChangesAsync(cancellationToken);
         return Result(definition, record, state);
     }
@@ -88,20 +88,22 @@ public sealed class WorkflowRuntime
                 ?? throw new WorkflowNotFoundException($"Bookmark '{bookmarkId}' not found.");
         }
 
-        return await StepAsync(instanceId, execution => execution.ResumeAsync(FindBookmark(execution, bookmarkId), input), actor, input, cancellationToken);
+        return await ResumeAsync(instanceId, bookmarkId, input, actor, cancellationToken);
     }
 
     /// <summary>Completes an open task (Elsa's <c>POST /tasks/{taskId}/complete</c>) and resumes its RunTask.</summary>
     public async Task<WorkflowRunResult> CompleteTaskAsync(string taskId, JsonNode? result = null, string? actor = null, CancellationToken cancellationToken = default)
     {
-        string bookmarkId;
+        string bookmarkId, instanceId;
         await using (var db = await contexts.CreateAsync(cancellationToken))
         {
-            bookmarkId = await db.Set<WorkflowTaskRecord>().Where(t => t.Id == taskId && t.Status == WorkflowTaskStatus.Open).Select(t => t.BookmarkId).FirstOrDefaultAsync(cancellationToken)
+            var task = await db.Set<WorkflowTaskRecord>().Where(t => t.Id == taskId && t.Status == WorkflowTaskStatus.Open)
+                .Select(t => new { t.BookmarkId, t.InstanceId }).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new WorkflowNotFoundException($"Open task '{taskId}' not found.");
+            (bookmarkId, instanceId) = (task.BookmarkId, task.InstanceId);
         }
 
-        return await ResumeBookmarkAsync(bookmarkId, result, actor, cancellationToken);
+        return await ResumeAsync(instanceId, bookmarkId, result, actor, cancellationToken);
     }
 
     /// <summary>Publishes an event: resumes every Event activity waiting for this name (and this correlation id, when given).</summary>
@@ -157,6 +159,9 @@ public sealed class WorkflowRuntime
     internal async Task FireTimerAsync(DbContext db, WorkflowTimerRecord timer, CancellationToken cancellationToken) =>
         await StepInAsync(db, timer.InstanceId, execution => execution.ResumeAsync(FindBookmark(execution, timer.Id), null), "timer", null, null, cancellationToken);
 
+    private Task<WorkflowRunResult> ResumeAsync(string instanceId, string bookmarkId, JsonNode? input, string? actor, CancellationToken cancellationToken) =>
+        StepAsync(instanceId, execution => execution.ResumeAsync(FindBookmark(execution, bookmarkId), input), actor, input, cancellationToken);
+
     private async Task<WorkflowRunResult> StepAsync(
         string instanceId, Func<WorkflowExecution, Task> act, string? actor, JsonNode? input, CancellationToken cancellationToken, Func<WorkflowSubStatus, bool>? allowed = null)
     {
@@ -192,7 +197,7 @@ public sealed class WorkflowRuntime
         await act(execution);
         var now = clock.GetUtcNow();
         StepWriter.UpdateInstance(record, state, now);
-        await StepWriter.WriteEffectsAsync(db, record, execution.Effects, actor, input, now, cancellationToken);
+        StepWriter.WriteEffects(db, record, execution.Effects, actor, input, now);
         await db.SaveChangesAsync(cancellationToken);
         return Result(definition, record, state);
     }

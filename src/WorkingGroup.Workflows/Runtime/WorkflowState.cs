@@ -89,6 +89,9 @@ public sealed record BookmarkState
 
     /// <summary>When a timer resumes this bookmark; null for bookmarks resumed by a stimulus.</summary>
     public DateTimeOffset? ResumeAt { get; init; }
+
+    /// <summary>The user task that completes this bookmark, if any.</summary>
+    public string? TaskId { get; init; }
 }
 
 /// <summary>An activity fault: the activity, the exception, when.</summary>
