@@ -54,7 +54,10 @@ public sealed class WorkflowTimerService : BackgroundService
             }
             catch (WorkflowNotFoundException)
             {
-                await DropOrphanAsync(timer, cancellationToken);
+                // The claim's transaction holds the row lock, so the orphan is deleted in it.
+                db.ChangeTracker.Clear();
+                await db.Set<WorkflowTimerRecord>().Where(t => t.Id == timer.Id).ExecuteDeleteAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
             catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
             {
@@ -103,12 +106,5 @@ public sealed class WorkflowTimerService : BackgroundService
             .FromSqlRaw(query, now.UtcTicks)
             .ToListAsync(cancellationToken);
         return due.FirstOrDefault(t => !skipped.Contains(t.Id));
-    }
-
-    /// <summary>A timer whose instance or bookmark is gone can never fire.</summary>
-    private async Task DropOrphanAsync(WorkflowTimerRecord timer, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateAsync(cancellationToken);
-        await db.Set<WorkflowTimerRecord>().Where(t => t.Id == timer.Id).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -20,6 +20,12 @@ public sealed class TimerTests
     [PostgresFact]
     public Task A_timer_due_while_the_host_was_down_fires_after_restart_on_postgres() => A_timer_due_while_the_host_was_down_fires_after_restart(Store.Postgres);
 
+    [Fact]
+    public Task A_timer_whose_instance_is_gone_is_dropped_on_sqlite() => A_timer_whose_instance_is_gone_is_dropped(Store.Sqlite);
+
+    [PostgresFact]
+    public Task A_timer_whose_instance_is_gone_is_dropped_on_postgres() => A_timer_whose_instance_is_gone_is_dropped(Store.Postgres);
+
     [PostgresFact]
     public async Task Two_timer_services_on_postgres_fire_each_timer_once()
     {
@@ -81,6 +87,23 @@ public sealed class TimerTests
         Assert.Equal(["reminded"], await after.LinesAsync(instanceId));
         await using var db = await after.CreateDbContextAsync();
         Assert.Empty(await db.Set<WorkflowTimerRecord>().ToListAsync());
+    }
+
+    private static async Task A_timer_whose_instance_is_gone_is_dropped(Store kind)
+    {
+        await using var store = await TestStore.CreateAsync(kind);
+        await using var host = await EngineHost.StartAsync(store);
+        await using (var db = await host.CreateDbContextAsync())
+        {
+            db.Add(new WorkflowTimerRecord { Id = "orphan", InstanceId = "gone", DueAt = host.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+
+        var fired = await host.Timers.FireDueTimersAsync();
+
+        Assert.Equal(0, fired);
+        await using var after = await host.CreateDbContextAsync();
+        Assert.Empty(await after.Set<WorkflowTimerRecord>().ToListAsync());
     }
 
     private static WorkflowDefinition DelayThenWrite() => new DefinitionBuilder("reminder")
