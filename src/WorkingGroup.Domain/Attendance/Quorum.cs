@@ -31,6 +31,12 @@ public sealed record SideQuorum(Side Side, int Members, int Present)
 /// <summary>R-3.7 for both sides at one instant; kept with the meeting when it opens and with each decision.</summary>
 public sealed record QuorumSnapshot(SideQuorum Ru, SideQuorum Kz, DateTimeOffset TakenAt)
 {
+    /// <summary>For materialisation by the persistence layer, which sets the sides after construction.</summary>
+    private QuorumSnapshot()
+        : this(null!, null!, default)
+    {
+    }
+
     public bool IsReached => Ru.IsReached && Kz.IsReached;
 
     /// <summary>

@@ -9,7 +9,12 @@ internal static class DemoComposition
 {
     public const string Password = "WorkingGroup-2026";
 
-    public sealed record Person(string Email, string DisplayName, Side? Side, string Role);
+    public sealed record Person(string Email, string DisplayName, Side? Side, string Role)
+    {
+        /// <summary>The place in the composition; null for the administrator and the guests .</summary>
+        public MemberRole? Position =>
+            Roles.Composition.Contains(Role) ? Enum.GetValues<MemberRole>().Single(r => Roles.Of(r) == Role) : null;
+    }
 
     public static IReadOnlyList<Person> People { get; } =
     [

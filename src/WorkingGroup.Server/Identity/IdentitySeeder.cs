@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using WorkingGroup.Server.Persistence;
 
 namespace WorkingGroup.Server.Identity;
 
@@ -17,10 +18,15 @@ public sealed class SeedOptions
     public string? AdministratorPassword { get; set; }
 }
 
-/// <summary>Creates the roles, and on an empty database the demo composition or the first administrator.</summary>
+/// <summary>
+/// Creates the roles, and on an empty database either the demo composition (its accounts and the
+/// domain's <see cref="GroupComposition"/> of the 18 members) or the first administrator, who belongs to no composition.
+/// </summary>
 internal sealed partial class IdentitySeeder(
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
+    AppDbContext db,
+    TimeProvider clock,
     SeedOptions options,
     IHostEnvironment environment,
     ILogger<IdentitySeeder> logger)
@@ -43,11 +49,18 @@ internal sealed partial class IdentitySeeder(
 
         if (options.DemoComposition && !environment.IsProduction())
         {
+            var founders = new List<FoundingMember>();
             foreach (var person in DemoComposition.People)
             {
-                await CreateAsync(person.Email, person.DisplayName, person.Side, person.Role, DemoComposition.Password);
+                var user = await CreateAsync(person.Email, person.DisplayName, person.Side, person.Role, DemoComposition.Password);
+                if (person.Position is { } position)
+                {
+                    founders.Add(new FoundingMember(Guid.Parse(user.Id), person.DisplayName, person.Side!.Value, position));
+                }
             }
 
+            db.Compositions.Add(GroupComposition.Establish(founders, clock));
+            await db.SaveChangesAsync(cancellationToken);
             LogDemoSeeded(logger, DemoComposition.People.Count, DemoComposition.Password);
         }
         else if (!string.IsNullOrWhiteSpace(options.AdministratorEmail) && !string.IsNullOrWhiteSpace(options.AdministratorPassword))
@@ -61,11 +74,12 @@ internal sealed partial class IdentitySeeder(
         }
     }
 
-    private async Task CreateAsync(string email, string displayName, Side? side, string role, string password)
+    private async Task<AppUser> CreateAsync(string email, string displayName, Side? side, string role, string password)
     {
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, Side = side };
         Ensure(await users.CreateAsync(user, password), email);
         Ensure(await users.AddToRoleAsync(user, role), email);
+        return user;
     }
 
     private static void Ensure(IdentityResult result, string subject)

@@ -3,8 +3,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using WorkingGroup.Server.Mail;
+using WorkingGroup.Domain.Decisions;
+using WorkingGroup.Domain.Guests;
+using WorkingGroup.Domain.Materials;
+using WorkingGroup.Domain.Meetings;
+using WorkingGroup.Domain.Procedures;
+using WorkingGroup.Domain.Protocols;
 using WorkingGroup.Server.Identity;
+using WorkingGroup.Server.Mail;
+using WorkingGroup.Server.Persistence.Domain;
 
 namespace WorkingGroup.Server.Persistence;
 
@@ -18,6 +25,33 @@ public abstract class AppDbContext(DbContextOptions options)
     /// <summary>ASP.NET Core Data Protection keys: sign-in cookies and tokens survive restarts and work across processes.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    // The aggregates of the regulation (src/WorkingGroup.Domain); each loads whole, parts included.
+    public DbSet<GroupComposition> Compositions => Set<GroupComposition>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<Material> Materials => Set<Material>();
+
+    public DbSet<Protocol> Protocols => Set<Protocol>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<GuestInvitation> GuestInvitations => Set<GuestInvitation>();
+
+    public DbSet<ProcedureRelease> ProcedureReleases => Set<ProcedureRelease>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AggregateVersions.Stamp(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AggregateVersions.Stamp(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -27,6 +61,7 @@ public abstract class AppDbContext(DbContextOptions options)
             user.Property(u => u.Side).HasConversion<string>().HasMaxLength(2);
         });
         MailSetup.ConfigureOutbox(builder);
+        DomainModel.Configure(builder);
     }
 }
 
@@ -42,4 +77,16 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 }
 
 /// <summary>The model on PostgreSQL, for production.</summary>
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are DateTimeOffset; timestamptz takes only UTC, so an instant given with an offset is stored as UTC.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcInstantConverter>();
+        // A DateTime of the model is a wall-clock time in a zone stored beside it (a meeting's local start, R-3.8), not an instant.
+        configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone");
+    }
+
+    private sealed class UtcInstantConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+}

@@ -173,6 +173,285 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("WorkingGroup.Domain.Composition.GroupComposition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("GroupCompositions", (string)null);
+                });
+
+            modelBuilder.Entity("WorkingGroup.Domain.Decisions.Decision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Decisions", (string)null);
+                });
+
+            modelBuilder.Entity("WorkingGroup.Domain.Guests.GuestInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("GuestPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuestPersonId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("GuestInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("WorkingGroup.Domain.Materials.Material", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("LateFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("MeetingId", "State");
+
+                    b.ToTable("Materials", (string)null);
+                });
+
+            modelBuilder.Entity("WorkingGroup.Domain.Meetings.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PostponementReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("Meetings", (string)null);
+                });
+
+            modelBuilder.Entity("WorkingGroup.Domain.Procedures.ProcedureRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefinitionId", "Version");
+
+                    b.ToTable("ProcedureReleases", (string)null);
+                });
+
+            modelBuilder.Entity("WorkingGroup.Domain.Protocols.Protocol", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<Guid[]>("AttachedOpinionIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.HasIndex("State");
+
+                    b.ToTable("Protocols", (string)null);
+                });
+
             modelBuilder.Entity("WorkingGroup.Server.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -378,6 +657,904 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkingGroup.Domain.Composition.GroupComposition", b =>
+                {
+                    b.OwnsMany("WorkingGroup.Domain.Composition.Absence", "Absences", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("CompositionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("From")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("Until")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CompositionId");
+
+                            b1.HasIndex("PersonId");
+
+                            b1.ToTable("CompositionAbsences", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CompositionId");
+                        });
+
+                    b.OwnsMany("WorkingGroup.Domain.Composition.CompositionChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("CompositionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("DecidedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid?>("DecidedBy")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("ProposedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("ProposedBy")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("RejectionReason")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Side")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CompositionId");
+
+                            b1.HasIndex("State");
+
+                            b1.ToTable("CompositionChanges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CompositionId");
+
+                            b1.OwnsMany("WorkingGroup.Domain.Composition.CompositionChangeItem", "Items", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<Guid>("ChangeId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<string>("FullName")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)");
+
+                                    b2.Property<string>("Kind")
+                                        .IsRequired()
+                                        .HasMaxLength(32)
+                                        .HasColumnType("character varying(32)");
+
+                                    b2.Property<Guid>("PersonId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<string>("Role")
+                                        .IsRequired()
+                                        .HasMaxLength(32)
+                                        .HasColumnType("character varying(32)");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("ChangeId");
+
+                                    b2.ToTable("CompositionChangeItems", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ChangeId");
+                                });
+
+                            b1.Navigation("Items");
+                        });
+
+                    b.OwnsMany("WorkingGroup.Domain.Composition.Membership", "Memberships", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("CompositionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("FullName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("Side")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<DateTimeOffset>("Since")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("Until")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CompositionId");
+
+                            b1.HasIndex("PersonId");
+
+                            b1.ToTable("CompositionMemberships", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CompositionId");
+                        });
+
+                    b.Navigation("Absences");
+
+                    b.Navigation("Changes");
+
+                    b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("WorkingGroup.Domain.Decisions.Decision", b =>
+                {
+                    b.HasOne("WorkingGroup.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("WorkingGroup.Domain.Decisions.Assignment", "Assignments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("AssignedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("AssignedBy")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("DecisionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ExpectedResult")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Report")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DecisionId");
+
+                            b1.HasIndex("DueAt");
+
+                            b1.HasIndex("State", "DueAt");
+
+                            b1.ToTable("Assignments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecisionId");
+
+                            b1.OwnsOne("WorkingGroup.Domain.Decisions.Executor", "Executor", b2 =>
+                                {
+                                    b2.Property<Guid>("AssignmentId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<string>("BodyName")
+                                        .HasMaxLength(300)
+                                        .HasColumnType("character varying(300)");
+
+                                    b2.Property<Guid?>("PersonId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<string>("Side")
+                                        .IsRequired()
+                                        .HasMaxLength(32)
+                                        .HasColumnType("character varying(32)");
+
+                                    b2.HasKey("AssignmentId");
+
+                                    b2.HasIndex("PersonId");
+
+                                    b2.ToTable("Assignments");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AssignmentId");
+                                });
+
+                            b1.OwnsMany("WorkingGroup.Domain.Decisions.Extension", "Extensions", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<Guid>("AssignmentId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<DateTimeOffset>("ExtendedAt")
+                                        .HasColumnType("timestamp with time zone");
+
+                                    b2.Property<Guid>("ExtendedBy")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<DateTimeOffset>("NewDueAt")
+                                        .HasColumnType("timestamp with time zone");
+
+                                    b2.Property<DateTimeOffset>("PreviousDueAt")
+                                        .HasColumnType("timestamp with time zone");
+
+                                    b2.Property<string>("Reason")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("AssignmentId");
+
+                                    b2.ToTable("AssignmentExtensions", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AssignmentId");
+                                });
+
+                            b1.Navigation("Executor")
+                                .IsRequired();
+
+                            b1.Navigation("Extensions");
+                        });
+
+                    b.OwnsOne("WorkingGroup.Domain.Attendance.QuorumSnapshot", "Quorum", b1 =>
+                        {
+                            b1.Property<Guid>("DecisionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("TakenAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("DecisionId");
+
+                            b1.ToTable("Decisions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecisionId");
+
+                            b1.OwnsOne("WorkingGroup.Domain.Attendance.SideQuorum", "Kz", b2 =>
+                                {
+                                    b2.Property<Guid>("QuorumSnapshotDecisionId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<int>("Members")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<int>("Present")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<string>("Side")
+                                        .IsRequired()
+                                        .HasMaxLength(32)
+                                        .HasColumnType("character varying(32)");
+
+                                    b2.HasKey("QuorumSnapshotDecisionId");
+
+                                    b2.ToTable("Decisions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("QuorumSnapshotDecisionId");
+                                });
+
+                            b1.OwnsOne("WorkingGroup.Domain.Attendance.SideQuorum", "Ru", b2 =>
+                                {
+                                    b2.Property<Guid>("QuorumSnapshotDecisionId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<int>("Members")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<int>("Present")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<string>("Side")
+                                        .IsRequired()
+                                        .HasMaxLength(32)
+                                        .HasColumnType("character varying(32)");
+
+                                    b2.HasKey("QuorumSnapshotDecisionId");
+
+                                    b2.ToTable("Decisions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("QuorumSnapshotDecisionId");
+                                });
+
+                            b1.Navigation("Kz")
+                                .IsRequired();
+
+                            b1.Navigation("Ru")
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Quorum")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkingGroup.Domain.Guests.GuestInvitation", b =>
+                {
+                    b.HasOne("WorkingGroup.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkingGroup.Domain.Materials.Material", b =>
+                {
+                    b.HasOne("WorkingGroup.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("WorkingGroup.Domain.Materials.MaterialVersion", "Versions", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ContentHash")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(260)
+                                .HasColumnType("character varying(260)");
+
+                            b1.Property<Guid>("MaterialId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset>("UploadedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("UploadedBy")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MaterialId");
+
+                            b1.ToTable("MaterialVersions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MaterialId");
+                        });
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("WorkingGroup.Domain.Meetings.Meeting", b =>
+                {
+                    b.OwnsMany("WorkingGroup.Domain.Agenda.AgendaItem", "AgendaItems", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Category")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("ProposalId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("Category");
+
+                            b1.HasIndex("MeetingId");
+
+                            b1.ToTable("MeetingAgendaItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.OwnsMany("WorkingGroup.Domain.Agenda.AgendaProposal", "AgendaProposals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Category")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("ProposedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("ProposedBy")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("RejectionReason")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MeetingId");
+
+                            b1.ToTable("MeetingAgendaProposals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+
+                            b1.OwnsMany("WorkingGroup.Domain.Agenda.CoChairApproval", "Approvals", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<Guid?>("ActingFor")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<DateTimeOffset>("At")
+                                        .HasColumnType("timestamp with time zone");
+
+                                    b2.Property<Guid>("PersonId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<Guid>("ProposalId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<string>("Side")
+                                        .IsRequired()
+                                        .HasMaxLength(32)
+                                        .HasColumnType("character varying(32)");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("ProposalId");
+
+                                    b2.ToTable("MeetingAgendaProposalApprovals", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ProposalId");
+                                });
+
+                            b1.Navigation("Approvals");
+                        });
+
+                    b.OwnsMany("WorkingGroup.Domain.Attendance.AttendanceRecord", "Attendance", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("CostBorneBy")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Presence")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MeetingId");
+
+                            b1.HasIndex("PersonId");
+
+                            b1.ToTable("MeetingAttendance", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.OwnsMany("WorkingGroup.Domain.Agenda.CoChairApproval", "AgendaApprovals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("ActingFor")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Side")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MeetingId");
+
+                            b1.ToTable("MeetingAgendaApprovals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.OwnsOne("WorkingGroup.Domain.Attendance.QuorumSnapshot", "QuorumAtOpening", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("TakenAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("MeetingId");
+
+                            b1.ToTable("Meetings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+
+                            b1.OwnsOne("WorkingGroup.Domain.Attendance.SideQuorum", "Kz", b2 =>
+                                {
+                                    b2.Property<Guid>("QuorumSnapshotMeetingId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<int>("Members")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<int>("Present")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<string>("Side")
+                                        .IsRequired()
+                                        .HasMaxLength(32)
+                                        .HasColumnType("character varying(32)");
+
+                                    b2.HasKey("QuorumSnapshotMeetingId");
+
+                                    b2.ToTable("Meetings");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("QuorumSnapshotMeetingId");
+                                });
+
+                            b1.OwnsOne("WorkingGroup.Domain.Attendance.SideQuorum", "Ru", b2 =>
+                                {
+                                    b2.Property<Guid>("QuorumSnapshotMeetingId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<int>("Members")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<int>("Present")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<string>("Side")
+                                        .IsRequired()
+                                        .HasMaxLength(32)
+                                        .HasColumnType("character varying(32)");
+
+                                    b2.HasKey("QuorumSnapshotMeetingId");
+
+                                    b2.ToTable("Meetings");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("QuorumSnapshotMeetingId");
+                                });
+
+                            b1.Navigation("Kz")
+                                .IsRequired();
+
+                            b1.Navigation("Ru")
+                                .IsRequired();
+                        });
+
+                    b.OwnsOne("WorkingGroup.Domain.Meetings.MeetingSchedule", "Schedule", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Format")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<DateTime>("LocalStart")
+                                .HasColumnType("timestamp without time zone");
+
+                            b1.Property<string>("Place")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("TimeZoneId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("VideoLink")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.HasKey("MeetingId");
+
+                            b1.ToTable("Meetings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.OwnsMany("WorkingGroup.Domain.Opinions.WrittenOpinion", "WrittenOpinions", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("AgendaItemId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("FiledAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("ReadOutAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid?>("ReadOutBy")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MeetingId");
+
+                            b1.HasIndex("PersonId");
+
+                            b1.ToTable("MeetingWrittenOpinions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.Navigation("AgendaApprovals");
+
+                    b.Navigation("AgendaItems");
+
+                    b.Navigation("AgendaProposals");
+
+                    b.Navigation("Attendance");
+
+                    b.Navigation("QuorumAtOpening");
+
+                    b.Navigation("Schedule");
+
+                    b.Navigation("WrittenOpinions");
+                });
+
+            modelBuilder.Entity("WorkingGroup.Domain.Procedures.ProcedureRelease", b =>
+                {
+                    b.OwnsMany("WorkingGroup.Domain.Agenda.CoChairApproval", "Approvals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("ActingFor")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("ReleaseId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Side")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ReleaseId");
+
+                            b1.ToTable("ProcedureReleaseApprovals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReleaseId");
+                        });
+
+                    b.Navigation("Approvals");
+                });
+
+            modelBuilder.Entity("WorkingGroup.Domain.Protocols.Protocol", b =>
+                {
+                    b.HasOne("WorkingGroup.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("WorkingGroup.Domain.Protocols.ProtocolDelivery", "Deliveries", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Channel")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<DateTimeOffset>("DeliveredAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("ProtocolId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("RecipientId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ProtocolId");
+
+                            b1.HasIndex("RecipientId");
+
+                            b1.ToTable("ProtocolDeliveries", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProtocolId");
+                        });
+
+                    b.OwnsMany("WorkingGroup.Domain.Protocols.Signature", "Signatures", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("ActingFor")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("ProtocolId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("Side")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<DateTimeOffset>("SignedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("TextHash")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PersonId");
+
+                            b1.HasIndex("ProtocolId");
+
+                            b1.ToTable("ProtocolSignatures", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProtocolId");
+                        });
+
+                    b.Navigation("Deliveries");
+
+                    b.Navigation("Signatures");
                 });
 
             modelBuilder.Entity("WorkingGroup.Server.Mail.OutboxAttachment", b =>
