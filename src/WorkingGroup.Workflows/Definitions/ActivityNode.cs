@@ -122,4 +122,5 @@ public static class ExpressionTypes
     public const string JavaScript = "JavaScript";
     public const string Liquid = "Liquid";
     public const string Variable = "Variable";
+    public const string Input = "Input";
 }

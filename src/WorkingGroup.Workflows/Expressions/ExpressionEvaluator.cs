@@ -8,7 +8,7 @@ namespace WorkingGroup.Workflows.Expressions;
 internal sealed class ExpressionEvaluator(JavaScriptEvaluator javaScript, LiquidEvaluator liquid)
 {
     public static IReadOnlyList<string> SupportedTypes { get; } =
-        [ExpressionTypes.Literal, ExpressionTypes.Object, ExpressionTypes.Json, ExpressionTypes.JavaScript, ExpressionTypes.Liquid, ExpressionTypes.Variable];
+        [.. ExpressionDescriptor.All.Select(d => d.Type)];
 
     public async ValueTask<JsonNode?> EvaluateAsync(InputExpression expression, IExpressionScope scope, CancellationToken cancellationToken) =>
         expression.Type switch
@@ -17,7 +17,8 @@ internal sealed class ExpressionEvaluator(JavaScriptEvaluator javaScript, Liquid
             ExpressionTypes.Object or ExpressionTypes.Json => ParseObject(expression.Text),
             ExpressionTypes.JavaScript => javaScript.Evaluate(expression.Text ?? string.Empty, scope, cancellationToken),
             ExpressionTypes.Liquid => await liquid.RenderAsync(expression.Text ?? string.Empty, scope),
-            ExpressionTypes.Variable => scope.GetVariable(VariableName(expression.Text)),
+            ExpressionTypes.Variable => scope.GetVariable(ReferenceName(expression.Text)),
+            ExpressionTypes.Input => scope.Input.FirstOrDefault(p => string.Equals(p.Key, ReferenceName(expression.Text), StringComparison.OrdinalIgnoreCase)).Value?.DeepClone(),
             _ => throw new NotSupportedException($"The expression type '{expression.Type}' is not supported."),
         };
 
@@ -37,8 +38,8 @@ internal sealed class ExpressionEvaluator(JavaScriptEvaluator javaScript, Liquid
         }
     }
 
-    /// <summary>A Variable expression's value is a variable reference as JSON text (<c>{"id":..,"name":..}</c>) or a plain name.</summary>
-    private static string VariableName(string? text)
+    /// <summary>A Variable or Input expression's value is a reference as JSON text (<c>{"id":..,"name":..}</c>) or a plain name.</summary>
+    private static string ReferenceName(string? text)
     {
         if (text is { Length: > 0 } && text.TrimStart().StartsWith('{') && JsonNode.Parse(text) is JsonObject reference)
         {
