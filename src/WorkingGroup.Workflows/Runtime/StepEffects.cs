@@ -31,7 +31,7 @@ internal sealed record RemovedBookmark(BookmarkState Bookmark, bool Resumed);
 internal sealed record NewBookmark(BookmarkState Bookmark, TaskRequest? Task);
 
 /// <summary>One journal record: an activity Started, Completed, Suspended, Resumed, Faulted or Canceled.</summary>
-public sealed record JournalEntry(
+internal sealed record JournalEntry(
     long Sequence,
     string ActivityId,
     string ActivityNodeId,
@@ -44,4 +44,4 @@ public sealed record JournalEntry(
     JsonObject? Payload);
 
 /// <summary>A message for the outside world, delivered by a worker under a stable id.</summary>
-public sealed record OutboxMessage(string Id, string Kind, JsonNode Payload, DateTimeOffset CreatedAt);
+internal sealed record OutboxMessage(string Id, string Kind, JsonNode Payload, DateTimeOffset CreatedAt);

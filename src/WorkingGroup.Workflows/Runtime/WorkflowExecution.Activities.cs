@@ -178,7 +178,7 @@ internal sealed partial class WorkflowExecution
 }
 
 /// <summary>Elsa's stimulus hash: upper-case hex SHA-256 of <c>name|json(stimulus)</c>.</summary>
-public static class BookmarkHash
+internal static class BookmarkHash
 {
     public static string Compute(string name, JsonObject stimulus) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{name}|{stimulus.ToJsonString()}")));

@@ -2,7 +2,7 @@ namespace WorkingGroup.Workflows.Activities.BuiltIn;
 
 /// <summary>A graph of activities joined by connections from outcome ports; the root of every definition.</summary>
 [Activity(BuiltInActivities.Namespace, "Flow", IsContainer = true, IsBrowsable = false)]
-public sealed class Flowchart : Activity
+internal sealed class Flowchart : Activity
 {
     /// <summary>The engine runs the root flowchart itself; a flowchart inside a flowchart is rejected by validation.</summary>
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
@@ -11,21 +11,21 @@ public sealed class Flowchart : Activity
 
 /// <summary>Marks where the flowchart starts.</summary>
 [Activity(BuiltInActivities.Namespace, "Flow", IsStart = true)]
-public sealed class Start : Activity
+internal sealed class Start : Activity
 {
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) => ValueTask.FromResult(ActivityResult.Done);
 }
 
 /// <summary>Ends the flowchart; running branches are cancelled.</summary>
 [Activity(BuiltInActivities.Namespace, "Flow", IsTerminal = true)]
-public sealed class End : Activity
+internal sealed class End : Activity
 {
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) => ValueTask.FromResult(ActivityResult.Terminal);
 }
 
 /// <summary>Finishes the whole workflow: all pending work, bookmarks, tasks and timers are dropped.</summary>
 [Activity(BuiltInActivities.Namespace, "Primitives", IsTerminal = true)]
-public sealed class Finish : Activity
+internal sealed class Finish : Activity
 {
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) => ValueTask.FromResult(ActivityResult.Terminal);
 }
@@ -33,7 +33,7 @@ public sealed class Finish : Activity
 /// <summary>Takes the True or the False path depending on a condition.</summary>
 [Activity(BuiltInActivities.Namespace, "Branching", DisplayName = "Decision")]
 [FlowNode("True", "False")]
-public sealed class FlowDecision : Activity
+internal sealed class FlowDecision : Activity
 {
     /// <summary>The condition to evaluate.</summary>
     [Input(UIHint = "singleline")]
@@ -45,7 +45,7 @@ public sealed class FlowDecision : Activity
 
 /// <summary>Starts several branches at once: one outcome per branch name.</summary>
 [Activity(BuiltInActivities.Namespace, "Branching", DisplayName = "Fork")]
-public sealed class FlowFork : Activity
+internal sealed class FlowFork : Activity
 {
     /// <summary>The names of the branches; each becomes a port.</summary>
     [Input(UIHint = "dynamic-outcomes")]
@@ -56,7 +56,7 @@ public sealed class FlowFork : Activity
 }
 
 /// <summary>How a join merges its inbound branches.</summary>
-public enum FlowJoinMode
+internal enum FlowJoinMode
 {
     /// <summary>Runs once all inbound branches arrived, if all of them were taken.</summary>
     WaitAll,
@@ -70,7 +70,7 @@ public enum FlowJoinMode
 
 /// <summary>Merges branches: waits for all of them, or continues on the first and cancels the rest.</summary>
 [Activity(BuiltInActivities.Namespace, "Branching", DisplayName = "Join")]
-public sealed class FlowJoin : Activity
+internal sealed class FlowJoin : Activity
 {
     /// <summary>WaitAll, WaitAllActive or WaitAny (the default).</summary>
     [Input]

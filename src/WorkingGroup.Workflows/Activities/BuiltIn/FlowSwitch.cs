@@ -4,26 +4,26 @@ using WorkingGroup.Workflows.Definitions;
 namespace WorkingGroup.Workflows.Activities.BuiltIn;
 
 /// <summary>Whether a switch takes the first matching case or every matching case.</summary>
-public enum SwitchMode
+internal enum SwitchMode
 {
     MatchFirst,
     MatchAny,
 }
 
 /// <summary>One case of a switch: a port label and the condition that selects it.</summary>
-public sealed record FlowSwitchCase(
+internal sealed record FlowSwitchCase(
     [property: JsonPropertyName("label")] string Label,
     [property: JsonPropertyName("condition")] FlowSwitchCondition? Condition);
 
 /// <summary>A case condition as Elsa writes it: <c>{ type, value }</c>.</summary>
-public sealed record FlowSwitchCondition(
+internal sealed record FlowSwitchCondition(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("value")] System.Text.Json.JsonElement Value);
 
 /// <summary>Takes the path of the first (or every) case whose condition holds, else the Default path.</summary>
 [Activity(BuiltInActivities.Namespace, "Branching", DisplayName = "Switch")]
 [FlowNode("Default")]
-public sealed class FlowSwitch : Activity
+internal sealed class FlowSwitch : Activity
 {
     /// <summary>The cases; each label becomes a port.</summary>
     [Input(IsWrapped = false, UIHint = "flow-switch-editor")]

@@ -4,13 +4,13 @@ using System.Text.Json.Serialization;
 namespace WorkingGroup.Workflows.Activities.BuiltIn;
 
 /// <summary>A reference to a workflow variable as Elsa writes it: <c>{ id, name, ... }</c>.</summary>
-public sealed record VariableReference(
+internal sealed record VariableReference(
     [property: JsonPropertyName("id")] string? Id,
     [property: JsonPropertyName("name")] string? Name);
 
 /// <summary>Sets a workflow variable to a value.</summary>
 [Activity(BuiltInActivities.Namespace, "Primitives")]
-public sealed class SetVariable : Activity
+internal sealed class SetVariable : Activity
 {
     /// <summary>The variable to set.</summary>
     [Input(IsWrapped = false, UIHint = "variable-picker", IsRequired = true)]
@@ -30,7 +30,7 @@ public sealed class SetVariable : Activity
 
 /// <summary>Writes a line of text to the workflow's journal.</summary>
 [Activity(BuiltInActivities.Namespace, "Console")]
-public sealed class WriteLine : Activity
+internal sealed class WriteLine : Activity
 {
     /// <summary>The text to write.</summary>
     [Input]
@@ -45,7 +45,7 @@ public sealed class WriteLine : Activity
 
 /// <summary>Sends an e-mail: the message goes to the outbox in the same transaction and a worker delivers it.</summary>
 [Activity(BuiltInActivities.Namespace, "Email", Kind = ActivityKind.Task)]
-public sealed class SendEmail : Activity
+internal sealed class SendEmail : Activity
 {
     /// <summary>The sender; the configured default sender when empty.</summary>
     [Input]

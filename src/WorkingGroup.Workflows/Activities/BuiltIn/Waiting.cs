@@ -5,7 +5,7 @@ namespace WorkingGroup.Workflows.Activities.BuiltIn;
 
 /// <summary>Waits for a period of time (a durable timer), then continues.</summary>
 [Activity(BuiltInActivities.Namespace, "Scheduling")]
-public sealed class Delay : Activity
+internal sealed class Delay : Activity
 {
     /// <summary>How long to wait, e.g. 00:05:00.</summary>
     [Input]
@@ -17,7 +17,7 @@ public sealed class Delay : Activity
 
 /// <summary>Waits for an interval (a durable timer), then continues once.</summary>
 [Activity(BuiltInActivities.Namespace, "Scheduling", Kind = ActivityKind.Trigger)]
-public sealed class Timer : Activity
+internal sealed class Timer : Activity
 {
     /// <summary>The interval, e.g. 1.00:00:00 for a day.</summary>
     [Input]
@@ -29,7 +29,7 @@ public sealed class Timer : Activity
 
 /// <summary>Waits until a moment in time; continues at once if it has passed.</summary>
 [Activity(BuiltInActivities.Namespace, "Scheduling", Kind = ActivityKind.Trigger)]
-public sealed class StartAt : Activity
+internal sealed class StartAt : Activity
 {
     /// <summary>The moment to continue at.</summary>
     [Input(IsRequired = true)]
@@ -53,7 +53,7 @@ internal static class Timers
 
 /// <summary>Waits for a named event, published for this workflow's correlation id (or for all).</summary>
 [Activity(BuiltInActivities.Namespace, "Primitives", Kind = ActivityKind.Trigger)]
-public sealed class Event : Activity
+internal sealed class Event : Activity
 {
     /// <summary>The name of the event to wait for.</summary>
     [Input(IsRequired = true)]
@@ -78,7 +78,7 @@ public sealed class Event : Activity
 
 /// <summary>Asks a person or a role to do a task and waits until it is completed through the API.</summary>
 [Activity(BuiltInActivities.Namespace, "Primitives", Kind = ActivityKind.Task)]
-public sealed class RunTask : Activity
+internal sealed class RunTask : Activity
 {
     /// <summary>What is to be done.</summary>
     [Input(IsRequired = true)]
