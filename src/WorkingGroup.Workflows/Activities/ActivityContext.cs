@@ -43,6 +43,9 @@ public sealed class ActivityContext
     /// <summary>Sets a workflow variable by name or id; throws when the definition declares no such variable.</summary>
     public void SetVariable(string nameOrId, JsonNode? value) => execution.Variables.Set(nameOrId, value);
 
+    /// <summary>Sets an output of the workflow instance.</summary>
+    public void SetWorkflowOutput(string name, JsonNode? value) => execution.Output[name] = value;
+
     /// <summary>Evaluates an expression found in a non-wrapped input (FlowSwitch cases) and converts it.</summary>
     public ValueTask<object?> EvaluateAsync(InputExpression expression, Type resultType) =>
         execution.EvaluateAsync(expression, resultType);

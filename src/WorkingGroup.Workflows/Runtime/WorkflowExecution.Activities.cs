@@ -18,6 +18,8 @@ internal sealed partial class WorkflowExecution
 
     public JsonObject Input => state.Input;
 
+    public JsonObject Output => state.Output;
+
     public string DefinitionId => definition.DefinitionId;
 
     public int DefinitionVersion => definition.Version;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace WorkingGroup.Workflows.Runtime;
 
-/// <summary>An instance after a step: its status, what it waits on, its incidents, its variables by name.</summary>
+/// <summary>An instance after a step: its status, what it waits on, its incidents, its variables by name, its output.</summary>
 public sealed record WorkflowRunResult(
     string InstanceId,
     int DefinitionVersion,
@@ -10,7 +10,8 @@ public sealed record WorkflowRunResult(
     WorkflowSubStatus SubStatus,
     IReadOnlyList<BookmarkState> Bookmarks,
     IReadOnlyList<Incident> Incidents,
-    JsonObject Variables);
+    JsonObject Variables,
+    JsonObject Output);
 
 /// <summary>How to start an instance. Without <see cref="Version"/> the published version runs; a draft runs only when its version is given.</summary>
 public sealed record StartWorkflowOptions

@@ -236,6 +236,6 @@ public sealed class WorkflowRuntime
             variables[variable.Name] = state.Variables.GetValueOrDefault(variable.Id)?.DeepClone();
         }
 
-        return new WorkflowRunResult(record.Id, record.Version, state.Status, state.SubStatus, [.. state.Bookmarks], [.. state.Incidents], variables);
+        return new WorkflowRunResult(record.Id, record.Version, state.Status, state.SubStatus, [.. state.Bookmarks], [.. state.Incidents], variables, (JsonObject)state.Output.DeepClone());
     }
 }

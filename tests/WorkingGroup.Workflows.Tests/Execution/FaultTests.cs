@@ -54,6 +54,23 @@ public sealed class FaultTests
         Assert.Equal(WorkflowSubStatus.Finished, run.State.SubStatus);
     }
 
+    [Fact]
+    public async Task A_fault_activity_records_an_incident_with_its_message()
+    {
+        var definition = new DefinitionBuilder()
+            .Activity("out", "Elsa.SetOutput", ("outputName", "Stage"), ("outputValue", "checked"))
+            .Activity("fail", "Elsa.Fault", ("message", "Quorum rule violated"))
+            .Connect("out->fail")
+            .Build();
+        var run = new InMemoryRunner(definition);
+
+        await run.StartAsync();
+
+        Assert.Equal(("fail", "Quorum rule violated"), (run.State.Incidents.Single().ActivityId, run.State.Incidents.Single().Message));
+        Assert.Equal("checked", (string?)run.State.Output["Stage"]);
+        Assert.Equal(WorkflowSubStatus.Faulted, run.State.SubStatus);
+    }
+
     private static WorkflowDefinition ForkWithScript(string script) => new DefinitionBuilder()
         .Variable("X", "Object", "")
         .Activity("fork", "Elsa.FlowFork", ("branches", new[] { "A", "B" }))

@@ -11,5 +11,6 @@ internal static class BuiltInActivities
         typeof(BuiltIn.FlowDecision), typeof(BuiltIn.FlowSwitch), typeof(BuiltIn.FlowFork), typeof(BuiltIn.FlowJoin),
         typeof(BuiltIn.SetVariable), typeof(BuiltIn.WriteLine), typeof(BuiltIn.Delay), typeof(BuiltIn.Timer),
         typeof(BuiltIn.StartAt), typeof(BuiltIn.Event), typeof(BuiltIn.RunTask), typeof(BuiltIn.SendEmail),
+        typeof(BuiltIn.Fault), typeof(BuiltIn.SetOutput),
     ];
 }

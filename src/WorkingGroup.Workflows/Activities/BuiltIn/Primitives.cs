@@ -85,3 +85,57 @@ internal sealed class SendEmail : Activity
         return ValueTask.FromResult(ActivityResult.Done);
     }
 }
+
+/// <summary>Raised by the Fault activity; the activity faults with this message and an incident is recorded.</summary>
+internal sealed class WorkflowFaultException(string code, string category, string type, string message)
+    : Exception(message)
+{
+    public string Code { get; } = code;
+
+    public string Category { get; } = category;
+
+    public string Type { get; } = type;
+}
+
+/// <summary>Faults on purpose: the workflow records an incident and waits for a retry.</summary>
+[Activity(BuiltInActivities.Namespace, "Primitives", IsTerminal = true)]
+internal sealed class Fault : Activity
+{
+    /// <summary>A code that identifies the fault.</summary>
+    [Input]
+    public string Code { get; set; } = "0";
+
+    /// <summary>The category of the fault.</summary>
+    [Input]
+    public string Category { get; set; } = "General";
+
+    /// <summary>The kind of fault.</summary>
+    [Input(DisplayName = "Type")]
+    public string FaultType { get; set; } = "System";
+
+    /// <summary>The message of the incident.</summary>
+    [Input]
+    public string? Message { get; set; }
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
+        throw new WorkflowFaultException(Code, Category, FaultType, Message ?? $"Fault {Code} ({Category})");
+}
+
+/// <summary>Sets an output of the workflow.</summary>
+[Activity(BuiltInActivities.Namespace, "Primitives")]
+internal sealed class SetOutput : Activity
+{
+    /// <summary>The name of the workflow output.</summary>
+    [Input(IsRequired = true)]
+    public string? OutputName { get; set; }
+
+    /// <summary>The value to set.</summary>
+    [Input]
+    public JsonNode? OutputValue { get; set; }
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        context.SetWorkflowOutput(OutputName ?? throw new InvalidOperationException("No output name."), OutputValue?.DeepClone());
+        return ValueTask.FromResult(ActivityResult.Done);
+    }
+}
