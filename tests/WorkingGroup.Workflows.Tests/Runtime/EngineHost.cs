@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using WorkingGroup.Testing;
 using WorkingGroup.Workflows.Definitions;
@@ -93,17 +94,29 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public WorkflowDefinitionLoader Loader => provider.GetRequiredService<WorkflowDefinitionLoader>();
 
-    public static async Task<EngineHost> StartAsync(TestStore store, FakeTimeProvider? clock = null)
+    public static async Task<EngineHost> StartAsync(TestStore store, FakeTimeProvider? clock = null, string? definitionsFolder = null)
     {
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
             .AddDbContextFactory<TestDbContext>(store.Configure)
-            .AddWorkflowEngine<TestDbContext>(o => o.RunTimerService = false);
+            .AddWorkflowEngine<TestDbContext>(o =>
+            {
+                o.RunTimerService = false;
+                o.DefinitionsFolder = definitionsFolder;
+            });
         var host = new EngineHost(services.BuildServiceProvider(), clock);
-        await using var db = await host.CreateDbContextAsync();
-        await db.Database.EnsureCreatedAsync();
+        await using (var db = await host.CreateDbContextAsync())
+        {
+            await db.Database.EnsureCreatedAsync();
+        }
+
+        foreach (var service in host.provider.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
         return host;
     }
 

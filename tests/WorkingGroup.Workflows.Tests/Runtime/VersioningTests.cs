@@ -83,6 +83,25 @@ public sealed class VersioningTests
         }
     }
 
+    [Fact]
+    public async Task Definitions_in_the_configured_folder_are_published_when_the_host_starts()
+    {
+        await using var store = await TestStore.CreateAsync(Store.Sqlite);
+        var folder = Directory.CreateTempSubdirectory("wf-startup").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "greeting.json"), WorkflowDefinitionJson.Write(Greeting("hello")));
+
+            await using var host = await EngineHost.StartAsync(store, definitionsFolder: folder);
+
+            Assert.Equal(1, (await host.Definitions.FindPublishedAsync("greeting"))!.Version);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static async Task An_instance_keeps_version_1_while_version_2_is_published(Store kind)
     {
         await using var store = await TestStore.CreateAsync(kind);
