@@ -27,8 +27,8 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         {
             assignment.ToTable("Assignments");
             assignment.WithOwner().HasForeignKey(a => a.DecisionId);
-            assignment.HasKey(a => a.Id);
-            assignment.Property(a => a.Id).ValueGeneratedNever();
+            assignment.KeptInAddedOrder();
+            assignment.HasIndex(a => a.Id).IsUnique();
             assignment.Property(a => a.ExpectedResult).HasMaxLength(2000);
             assignment.Property(a => a.Reason).HasMaxLength(2000);
             assignment.HasIndex(a => new { a.State, a.DueAt });
@@ -43,7 +43,7 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
             {
                 extension.ToTable("AssignmentExtensions");
                 extension.WithOwner().HasForeignKey("AssignmentId");
-                extension.HasRowKey();
+                extension.KeptInAddedOrder();
                 extension.Property(e => e.Reason).HasMaxLength(2000);
             });
             assignment.Navigation(a => a.Extensions).HasField("_extensions").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -15,6 +15,8 @@ internal static class DomainModel
     /// <summary>Enum values are stored by name; the longest name of the domain is well under this.</summary>
     private const int EnumNameLength = 32;
 
+    private const string Ordinal = "Ordinal";
+
     public static void Configure(ModelBuilder builder)
     {
         builder.ApplyConfiguration(new GroupCompositionConfiguration());
@@ -28,15 +30,17 @@ internal static class DomainModel
     }
 
     /// <summary>
-    /// The shadow key of an owned collection of records (approvals, signatures, versions): records carry
-    /// no identity of their own, so the database gives each row one.
+    /// The key of a part kept in a list (versions, agenda items, signatures, the history of extensions):
+    /// a shadow number the database gives each row as it is inserted. EF Core loads an owned collection
+    /// in key order, so the parts come back in the order they were added, as the domain keeps them
+    /// (a material's current version is its last). A part's own Id, where it has one, is a unique index.
     /// </summary>
-    public static void HasRowKey<TOwner, TRecord>(this OwnedNavigationBuilder<TOwner, TRecord> record)
+    public static void KeptInAddedOrder<TOwner, TPart>(this OwnedNavigationBuilder<TOwner, TPart> part)
         where TOwner : class
-        where TRecord : class
+        where TPart : class
     {
-        record.Property<Guid>("Id");
-        record.HasKey("Id");
+        part.Property<int>(Ordinal).ValueGeneratedOnAdd();
+        part.HasKey(Ordinal);
     }
 
     /// <summary>Every enum of the domain, in every aggregate and part, is stored by its name: readable, and stable if members are reordered.</summary>

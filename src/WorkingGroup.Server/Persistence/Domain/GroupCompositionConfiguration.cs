@@ -17,8 +17,8 @@ internal sealed class GroupCompositionConfiguration : IEntityTypeConfiguration<G
         {
             membership.ToTable("CompositionMemberships");
             membership.WithOwner().HasForeignKey("CompositionId");
-            membership.HasKey(m => m.Id);
-            membership.Property(m => m.Id).ValueGeneratedNever();
+            membership.KeptInAddedOrder();
+            membership.HasIndex(m => m.Id).IsUnique();
             membership.Property(m => m.FullName).HasMaxLength(200);
             membership.HasIndex(m => m.PersonId);
         });
@@ -28,15 +28,15 @@ internal sealed class GroupCompositionConfiguration : IEntityTypeConfiguration<G
         {
             change.ToTable("CompositionChanges");
             change.WithOwner().HasForeignKey("CompositionId");
-            change.HasKey(c => c.Id);
-            change.Property(c => c.Id).ValueGeneratedNever();
+            change.KeptInAddedOrder();
+            change.HasIndex(c => c.Id).IsUnique();
             change.Property(c => c.RejectionReason).HasMaxLength(2000);
             change.HasIndex(c => c.State);
             change.OwnsMany(c => c.Items, item =>
             {
                 item.ToTable("CompositionChangeItems");
                 item.WithOwner().HasForeignKey("ChangeId");
-                item.HasRowKey();
+                item.KeptInAddedOrder();
                 item.Property(i => i.FullName).HasMaxLength(200);
             });
             change.Navigation(c => c.Items).HasField("_items").UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -47,7 +47,7 @@ internal sealed class GroupCompositionConfiguration : IEntityTypeConfiguration<G
         {
             absence.ToTable("CompositionAbsences");
             absence.WithOwner().HasForeignKey("CompositionId");
-            absence.HasRowKey();
+            absence.KeptInAddedOrder();
             absence.HasIndex(a => a.PersonId);
         });
         builder.Navigation(c => c.Absences).HasField("_absences").UsePropertyAccessMode(PropertyAccessMode.Field);

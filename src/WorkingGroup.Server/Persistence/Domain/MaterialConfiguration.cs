@@ -25,7 +25,7 @@ internal sealed class MaterialConfiguration : IEntityTypeConfiguration<Material>
         {
             version.ToTable("MaterialVersions");
             version.WithOwner().HasForeignKey("MaterialId");
-            version.HasRowKey();
+            version.KeptInAddedOrder();
             version.Property(v => v.FileName).HasMaxLength(260);
             version.Property(v => v.ContentHash).HasMaxLength(128);
         });

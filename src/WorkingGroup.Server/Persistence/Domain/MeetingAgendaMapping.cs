@@ -13,15 +13,15 @@ internal static class MeetingAgendaMapping
         {
             proposal.ToTable("MeetingAgendaProposals");
             proposal.WithOwner().HasForeignKey("MeetingId");
-            proposal.HasKey(p => p.Id);
-            proposal.Property(p => p.Id).ValueGeneratedNever();
+            proposal.KeptInAddedOrder();
+            proposal.HasIndex(p => p.Id).IsUnique();
             proposal.Property(p => p.Title).HasMaxLength(500);
             proposal.Property(p => p.RejectionReason).HasMaxLength(2000);
             proposal.OwnsMany(p => p.Approvals, approval =>
             {
                 approval.ToTable("MeetingAgendaProposalApprovals");
                 approval.WithOwner().HasForeignKey("ProposalId");
-                approval.HasRowKey();
+                approval.KeptInAddedOrder();
             });
             proposal.Navigation(p => p.Approvals).HasField("_approvals").UsePropertyAccessMode(PropertyAccessMode.Field);
         });
@@ -31,8 +31,8 @@ internal static class MeetingAgendaMapping
         {
             item.ToTable("MeetingAgendaItems");
             item.WithOwner().HasForeignKey("MeetingId");
-            item.HasKey(i => i.Id);
-            item.Property(i => i.Id).ValueGeneratedNever();
+            item.KeptInAddedOrder();
+            item.HasIndex(i => i.Id).IsUnique();
             item.Property(i => i.Title).HasMaxLength(500);
             item.HasIndex(i => i.Category);
         });
@@ -42,7 +42,7 @@ internal static class MeetingAgendaMapping
         {
             approval.ToTable("MeetingAgendaApprovals");
             approval.WithOwner().HasForeignKey("MeetingId");
-            approval.HasRowKey();
+            approval.KeptInAddedOrder();
         });
         builder.Navigation(m => m.AgendaApprovals).HasField("_agendaApprovals").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

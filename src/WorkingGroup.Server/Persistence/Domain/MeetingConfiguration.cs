@@ -41,7 +41,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         {
             record.ToTable("MeetingAttendance");
             record.WithOwner().HasForeignKey("MeetingId");
-            record.HasRowKey();
+            record.KeptInAddedOrder();
             record.HasIndex(a => a.PersonId);
             record.Ignore(a => a.IsPresent);
         });
@@ -51,8 +51,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         {
             opinion.ToTable("MeetingWrittenOpinions");
             opinion.WithOwner().HasForeignKey("MeetingId");
-            opinion.HasKey(o => o.Id);
-            opinion.Property(o => o.Id).ValueGeneratedNever();
+            opinion.KeptInAddedOrder();
+            opinion.HasIndex(o => o.Id).IsUnique();
             opinion.HasIndex(o => o.PersonId);
             opinion.Ignore(o => o.IsReadOut);
         });

@@ -22,7 +22,7 @@ internal sealed class ProcedureReleaseConfiguration : IEntityTypeConfiguration<P
         {
             approval.ToTable("ProcedureReleaseApprovals");
             approval.WithOwner().HasForeignKey("ReleaseId");
-            approval.HasRowKey();
+            approval.KeptInAddedOrder();
         });
         builder.Navigation(r => r.Approvals).HasField("_approvals").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -32,7 +32,7 @@ internal sealed class ProtocolConfiguration : IEntityTypeConfiguration<Protocol>
         {
             signature.ToTable("ProtocolSignatures");
             signature.WithOwner().HasForeignKey("ProtocolId");
-            signature.HasRowKey();
+            signature.KeptInAddedOrder();
             signature.Property(s => s.TextHash).HasMaxLength(HashLength);
             signature.HasIndex(s => s.PersonId);
         });
@@ -42,7 +42,7 @@ internal sealed class ProtocolConfiguration : IEntityTypeConfiguration<Protocol>
         {
             delivery.ToTable("ProtocolDeliveries");
             delivery.WithOwner().HasForeignKey("ProtocolId");
-            delivery.HasRowKey();
+            delivery.KeptInAddedOrder();
             delivery.HasIndex(d => d.RecipientId);
         });
         builder.Navigation(p => p.Deliveries).HasField("_deliveries").UsePropertyAccessMode(PropertyAccessMode.Field);

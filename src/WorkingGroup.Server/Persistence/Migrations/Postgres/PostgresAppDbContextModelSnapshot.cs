@@ -663,9 +663,11 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 {
                     b.OwnsMany("WorkingGroup.Domain.Composition.Absence", "Absences", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<Guid>("CompositionId")
                                 .HasColumnType("uuid");
@@ -679,7 +681,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                             b1.Property<DateTimeOffset>("Until")
                                 .HasColumnType("timestamp with time zone");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("CompositionId");
 
@@ -693,8 +695,11 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Composition.CompositionChange", "Changes", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<Guid>("CompositionId")
                                 .HasColumnType("uuid");
@@ -703,6 +708,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                                 .HasColumnType("timestamp with time zone");
 
                             b1.Property<Guid?>("DecidedBy")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("Id")
                                 .HasColumnType("uuid");
 
                             b1.Property<DateTimeOffset>("ProposedAt")
@@ -725,9 +733,12 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("CompositionId");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("State");
 
@@ -738,12 +749,14 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                             b1.OwnsMany("WorkingGroup.Domain.Composition.CompositionChangeItem", "Items", b2 =>
                                 {
-                                    b2.Property<Guid>("Id")
+                                    b2.Property<int>("Ordinal")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("integer");
 
-                                    b2.Property<Guid>("ChangeId")
-                                        .HasColumnType("uuid");
+                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Ordinal"));
+
+                                    b2.Property<int>("ChangeId")
+                                        .HasColumnType("integer");
 
                                     b2.Property<string>("FullName")
                                         .IsRequired()
@@ -763,7 +776,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                                         .HasMaxLength(32)
                                         .HasColumnType("character varying(32)");
 
-                                    b2.HasKey("Id");
+                                    b2.HasKey("Ordinal");
 
                                     b2.HasIndex("ChangeId");
 
@@ -778,8 +791,11 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Composition.Membership", "Memberships", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<Guid>("CompositionId")
                                 .HasColumnType("uuid");
@@ -788,6 +804,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                                 .IsRequired()
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("PersonId")
                                 .HasColumnType("uuid");
@@ -808,9 +827,12 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                             b1.Property<DateTimeOffset?>("Until")
                                 .HasColumnType("timestamp with time zone");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("CompositionId");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("PersonId");
 
@@ -837,8 +859,11 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Decisions.Assignment", "Assignments", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<DateTimeOffset>("AssignedAt")
                                 .HasColumnType("timestamp with time zone");
@@ -857,6 +882,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)");
 
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
                             b1.Property<string>("Reason")
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)");
@@ -869,11 +897,14 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("DecisionId");
 
                             b1.HasIndex("DueAt");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("State", "DueAt");
 
@@ -882,41 +913,16 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("DecisionId");
 
-                            b1.OwnsOne("WorkingGroup.Domain.Decisions.Executor", "Executor", b2 =>
-                                {
-                                    b2.Property<Guid>("AssignmentId")
-                                        .HasColumnType("uuid");
-
-                                    b2.Property<string>("BodyName")
-                                        .HasMaxLength(300)
-                                        .HasColumnType("character varying(300)");
-
-                                    b2.Property<Guid?>("PersonId")
-                                        .HasColumnType("uuid");
-
-                                    b2.Property<string>("Side")
-                                        .IsRequired()
-                                        .HasMaxLength(32)
-                                        .HasColumnType("character varying(32)");
-
-                                    b2.HasKey("AssignmentId");
-
-                                    b2.HasIndex("PersonId");
-
-                                    b2.ToTable("Assignments");
-
-                                    b2.WithOwner()
-                                        .HasForeignKey("AssignmentId");
-                                });
-
                             b1.OwnsMany("WorkingGroup.Domain.Decisions.Extension", "Extensions", b2 =>
                                 {
-                                    b2.Property<Guid>("Id")
+                                    b2.Property<int>("Ordinal")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("integer");
 
-                                    b2.Property<Guid>("AssignmentId")
-                                        .HasColumnType("uuid");
+                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Ordinal"));
+
+                                    b2.Property<int>("AssignmentId")
+                                        .HasColumnType("integer");
 
                                     b2.Property<DateTimeOffset>("ExtendedAt")
                                         .HasColumnType("timestamp with time zone");
@@ -935,7 +941,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                                         .HasMaxLength(2000)
                                         .HasColumnType("character varying(2000)");
 
-                                    b2.HasKey("Id");
+                                    b2.HasKey("Ordinal");
 
                                     b2.HasIndex("AssignmentId");
 
@@ -943,6 +949,33 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                                     b2.WithOwner()
                                         .HasForeignKey("AssignmentId");
+                                });
+
+                            b1.OwnsOne("WorkingGroup.Domain.Decisions.Executor", "Executor", b2 =>
+                                {
+                                    b2.Property<int>("AssignmentOrdinal")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<string>("BodyName")
+                                        .HasMaxLength(300)
+                                        .HasColumnType("character varying(300)");
+
+                                    b2.Property<Guid?>("PersonId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<string>("Side")
+                                        .IsRequired()
+                                        .HasMaxLength(32)
+                                        .HasColumnType("character varying(32)");
+
+                                    b2.HasKey("AssignmentOrdinal");
+
+                                    b2.HasIndex("PersonId");
+
+                                    b2.ToTable("Assignments");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AssignmentOrdinal");
                                 });
 
                             b1.Navigation("Executor")
@@ -1046,9 +1079,11 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Materials.MaterialVersion", "Versions", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<string>("ContentHash")
                                 .IsRequired()
@@ -1072,7 +1107,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                             b1.Property<Guid>("UploadedBy")
                                 .HasColumnType("uuid");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("MaterialId");
 
@@ -1089,13 +1124,19 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 {
                     b.OwnsMany("WorkingGroup.Domain.Agenda.AgendaItem", "AgendaItems", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<string>("Category")
                                 .IsRequired()
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("MeetingId")
                                 .HasColumnType("uuid");
@@ -1111,9 +1152,12 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                                 .HasMaxLength(500)
                                 .HasColumnType("character varying(500)");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("Category");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("MeetingId");
 
@@ -1125,13 +1169,19 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Agenda.AgendaProposal", "AgendaProposals", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<string>("Category")
                                 .IsRequired()
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("MeetingId")
                                 .HasColumnType("uuid");
@@ -1156,7 +1206,10 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                                 .HasMaxLength(500)
                                 .HasColumnType("character varying(500)");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("MeetingId");
 
@@ -1167,9 +1220,11 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                             b1.OwnsMany("WorkingGroup.Domain.Agenda.CoChairApproval", "Approvals", b2 =>
                                 {
-                                    b2.Property<Guid>("Id")
+                                    b2.Property<int>("Ordinal")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("integer");
+
+                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Ordinal"));
 
                                     b2.Property<Guid?>("ActingFor")
                                         .HasColumnType("uuid");
@@ -1180,15 +1235,15 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                                     b2.Property<Guid>("PersonId")
                                         .HasColumnType("uuid");
 
-                                    b2.Property<Guid>("ProposalId")
-                                        .HasColumnType("uuid");
+                                    b2.Property<int>("ProposalId")
+                                        .HasColumnType("integer");
 
                                     b2.Property<string>("Side")
                                         .IsRequired()
                                         .HasMaxLength(32)
                                         .HasColumnType("character varying(32)");
 
-                                    b2.HasKey("Id");
+                                    b2.HasKey("Ordinal");
 
                                     b2.HasIndex("ProposalId");
 
@@ -1203,9 +1258,11 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Attendance.AttendanceRecord", "Attendance", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<string>("CostBorneBy")
                                 .IsRequired()
@@ -1226,7 +1283,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                             b1.Property<DateTimeOffset>("RecordedAt")
                                 .HasColumnType("timestamp with time zone");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("MeetingId");
 
@@ -1240,9 +1297,11 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Agenda.CoChairApproval", "AgendaApprovals", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<Guid?>("ActingFor")
                                 .HasColumnType("uuid");
@@ -1261,7 +1320,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("MeetingId");
 
@@ -1377,14 +1436,20 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Opinions.WrittenOpinion", "WrittenOpinions", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<Guid>("AgendaItemId")
                                 .HasColumnType("uuid");
 
                             b1.Property<DateTimeOffset>("FiledAt")
                                 .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("MeetingId")
                                 .HasColumnType("uuid");
@@ -1402,7 +1467,10 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                                 .IsRequired()
                                 .HasColumnType("text");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("MeetingId");
 
@@ -1433,9 +1501,11 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 {
                     b.OwnsMany("WorkingGroup.Domain.Agenda.CoChairApproval", "Approvals", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<Guid?>("ActingFor")
                                 .HasColumnType("uuid");
@@ -1454,7 +1524,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("ReleaseId");
 
@@ -1477,9 +1547,11 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Protocols.ProtocolDelivery", "Deliveries", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<string>("Channel")
                                 .IsRequired()
@@ -1495,7 +1567,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                             b1.Property<Guid>("RecipientId")
                                 .HasColumnType("uuid");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("ProtocolId");
 
@@ -1509,9 +1581,11 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Protocols.Signature", "Signatures", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<Guid?>("ActingFor")
                                 .HasColumnType("uuid");
@@ -1540,7 +1614,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("PersonId");
 

@@ -652,9 +652,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                 {
                     b.OwnsMany("WorkingGroup.Domain.Composition.Absence", "Absences", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("CompositionId")
                                 .HasColumnType("TEXT");
@@ -668,7 +668,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                             b1.Property<long>("Until")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("CompositionId");
 
@@ -682,8 +682,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Composition.CompositionChange", "Changes", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("CompositionId")
                                 .HasColumnType("TEXT");
@@ -692,6 +693,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                                 .HasColumnType("INTEGER");
 
                             b1.Property<Guid?>("DecidedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
 
                             b1.Property<long>("ProposedAt")
@@ -714,9 +718,12 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("CompositionId");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("State");
 
@@ -727,12 +734,12 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                             b1.OwnsMany("WorkingGroup.Domain.Composition.CompositionChangeItem", "Items", b2 =>
                                 {
-                                    b2.Property<Guid>("Id")
+                                    b2.Property<int>("Ordinal")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("INTEGER");
 
-                                    b2.Property<Guid>("ChangeId")
-                                        .HasColumnType("TEXT");
+                                    b2.Property<int>("ChangeId")
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("FullName")
                                         .IsRequired()
@@ -752,7 +759,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                                         .HasMaxLength(32)
                                         .HasColumnType("TEXT");
 
-                                    b2.HasKey("Id");
+                                    b2.HasKey("Ordinal");
 
                                     b2.HasIndex("ChangeId");
 
@@ -767,8 +774,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Composition.Membership", "Memberships", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("CompositionId")
                                 .HasColumnType("TEXT");
@@ -776,6 +784,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                             b1.Property<string>("FullName")
                                 .IsRequired()
                                 .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("PersonId")
@@ -797,9 +808,12 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                             b1.Property<long?>("Until")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("CompositionId");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("PersonId");
 
@@ -826,8 +840,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Decisions.Assignment", "Assignments", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<long>("AssignedAt")
                                 .HasColumnType("INTEGER");
@@ -846,6 +861,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                                 .HasMaxLength(2000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Reason")
                                 .HasMaxLength(2000)
                                 .HasColumnType("TEXT");
@@ -858,11 +876,14 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("DecisionId");
 
                             b1.HasIndex("DueAt");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("State", "DueAt");
 
@@ -871,41 +892,14 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("DecisionId");
 
-                            b1.OwnsOne("WorkingGroup.Domain.Decisions.Executor", "Executor", b2 =>
-                                {
-                                    b2.Property<Guid>("AssignmentId")
-                                        .HasColumnType("TEXT");
-
-                                    b2.Property<string>("BodyName")
-                                        .HasMaxLength(300)
-                                        .HasColumnType("TEXT");
-
-                                    b2.Property<Guid?>("PersonId")
-                                        .HasColumnType("TEXT");
-
-                                    b2.Property<string>("Side")
-                                        .IsRequired()
-                                        .HasMaxLength(32)
-                                        .HasColumnType("TEXT");
-
-                                    b2.HasKey("AssignmentId");
-
-                                    b2.HasIndex("PersonId");
-
-                                    b2.ToTable("Assignments");
-
-                                    b2.WithOwner()
-                                        .HasForeignKey("AssignmentId");
-                                });
-
                             b1.OwnsMany("WorkingGroup.Domain.Decisions.Extension", "Extensions", b2 =>
                                 {
-                                    b2.Property<Guid>("Id")
+                                    b2.Property<int>("Ordinal")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("INTEGER");
 
-                                    b2.Property<Guid>("AssignmentId")
-                                        .HasColumnType("TEXT");
+                                    b2.Property<int>("AssignmentId")
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<long>("ExtendedAt")
                                         .HasColumnType("INTEGER");
@@ -924,7 +918,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                                         .HasMaxLength(2000)
                                         .HasColumnType("TEXT");
 
-                                    b2.HasKey("Id");
+                                    b2.HasKey("Ordinal");
 
                                     b2.HasIndex("AssignmentId");
 
@@ -932,6 +926,33 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                                     b2.WithOwner()
                                         .HasForeignKey("AssignmentId");
+                                });
+
+                            b1.OwnsOne("WorkingGroup.Domain.Decisions.Executor", "Executor", b2 =>
+                                {
+                                    b2.Property<int>("AssignmentOrdinal")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("BodyName")
+                                        .HasMaxLength(300)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid?>("PersonId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Side")
+                                        .IsRequired()
+                                        .HasMaxLength(32)
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("AssignmentOrdinal");
+
+                                    b2.HasIndex("PersonId");
+
+                                    b2.ToTable("Assignments");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AssignmentOrdinal");
                                 });
 
                             b1.Navigation("Executor")
@@ -1035,9 +1056,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Materials.MaterialVersion", "Versions", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("ContentHash")
                                 .IsRequired()
@@ -1061,7 +1082,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                             b1.Property<Guid>("UploadedBy")
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("MaterialId");
 
@@ -1078,12 +1099,16 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                 {
                     b.OwnsMany("WorkingGroup.Domain.Agenda.AgendaItem", "AgendaItems", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Category")
                                 .IsRequired()
                                 .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("MeetingId")
@@ -1100,9 +1125,12 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                                 .HasMaxLength(500)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("Category");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("MeetingId");
 
@@ -1114,12 +1142,16 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Agenda.AgendaProposal", "AgendaProposals", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Category")
                                 .IsRequired()
                                 .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("MeetingId")
@@ -1145,7 +1177,10 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                                 .HasMaxLength(500)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("MeetingId");
 
@@ -1156,9 +1191,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                             b1.OwnsMany("WorkingGroup.Domain.Agenda.CoChairApproval", "Approvals", b2 =>
                                 {
-                                    b2.Property<Guid>("Id")
+                                    b2.Property<int>("Ordinal")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<Guid?>("ActingFor")
                                         .HasColumnType("TEXT");
@@ -1169,15 +1204,15 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                                     b2.Property<Guid>("PersonId")
                                         .HasColumnType("TEXT");
 
-                                    b2.Property<Guid>("ProposalId")
-                                        .HasColumnType("TEXT");
+                                    b2.Property<int>("ProposalId")
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Side")
                                         .IsRequired()
                                         .HasMaxLength(32)
                                         .HasColumnType("TEXT");
 
-                                    b2.HasKey("Id");
+                                    b2.HasKey("Ordinal");
 
                                     b2.HasIndex("ProposalId");
 
@@ -1192,9 +1227,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Attendance.AttendanceRecord", "Attendance", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("CostBorneBy")
                                 .IsRequired()
@@ -1215,7 +1250,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                             b1.Property<long>("RecordedAt")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("MeetingId");
 
@@ -1229,9 +1264,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Agenda.CoChairApproval", "AgendaApprovals", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid?>("ActingFor")
                                 .HasColumnType("TEXT");
@@ -1250,7 +1285,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("MeetingId");
 
@@ -1366,14 +1401,18 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Opinions.WrittenOpinion", "WrittenOpinions", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("AgendaItemId")
                                 .HasColumnType("TEXT");
 
                             b1.Property<long>("FiledAt")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("MeetingId")
                                 .HasColumnType("TEXT");
@@ -1391,7 +1430,10 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                                 .IsRequired()
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("MeetingId");
 
@@ -1422,9 +1464,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                 {
                     b.OwnsMany("WorkingGroup.Domain.Agenda.CoChairApproval", "Approvals", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid?>("ActingFor")
                                 .HasColumnType("TEXT");
@@ -1443,7 +1485,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("ReleaseId");
 
@@ -1466,9 +1508,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Protocols.ProtocolDelivery", "Deliveries", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Channel")
                                 .IsRequired()
@@ -1484,7 +1526,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                             b1.Property<Guid>("RecipientId")
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("ProtocolId");
 
@@ -1498,9 +1540,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Protocols.Signature", "Signatures", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid?>("ActingFor")
                                 .HasColumnType("TEXT");
@@ -1529,7 +1571,7 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("PersonId");
 

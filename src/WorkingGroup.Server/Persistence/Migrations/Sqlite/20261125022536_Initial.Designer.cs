@@ -4,40 +4,33 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using WorkingGroup.Server.Persistence;
 
 #nullable disable
 
-namespace WorkingGroup.Server.Persistence.Migrations.Postgres
+namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261125021815_Initial")]
+    [DbContext(typeof(SqliteAppDbContext))]
+    [Migration("20261125022536_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -47,19 +40,19 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -74,19 +67,17 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -99,19 +90,17 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -123,17 +112,17 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
@@ -145,10 +134,10 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("UserId", "RoleId");
 
@@ -160,16 +149,16 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -179,11 +168,11 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
             modelBuilder.Entity("WorkingGroup.Domain.Composition.GroupComposition", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -193,32 +182,32 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
             modelBuilder.Entity("WorkingGroup.Domain.Decisions.Decision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgendaItemId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("MeetingId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RecordedBy")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -232,52 +221,52 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
             modelBuilder.Entity("WorkingGroup.Domain.Guests.GuestInvitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DecidedBy")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("GuestPersonId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("MeetingId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProposedBy")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -291,43 +280,43 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
             modelBuilder.Entity("WorkingGroup.Domain.Materials.Material", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AgendaItemId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("AuthorId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DecidedBy")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("LateFrom")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("LateFrom")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MeetingId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -341,29 +330,29 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
             modelBuilder.Entity("WorkingGroup.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PostponementReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -375,34 +364,34 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
             modelBuilder.Entity("WorkingGroup.Domain.Procedures.ProcedureRelease", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DefinitionId")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RequestedBy")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -414,36 +403,36 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
             modelBuilder.Entity("WorkingGroup.Domain.Protocols.Protocol", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<Guid[]>("AttachedOpinionIds")
+                    b.PrimitiveCollection<string>("AttachedOpinionIds")
                         .IsRequired()
-                        .HasColumnType("uuid[]");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("MeetingId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TextHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -458,63 +447,63 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
             modelBuilder.Entity("WorkingGroup.Server.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Side")
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -532,24 +521,24 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("bytea");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(260)
-                        .HasColumnType("character varying(260)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OutboxMessageId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -562,47 +551,47 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("ClaimedUntil")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("DeliveredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("HtmlBody")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("MessageId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TextBody")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -666,23 +655,23 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 {
                     b.OwnsMany("WorkingGroup.Domain.Composition.Absence", "Absences", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("CompositionId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
-                            b1.Property<DateTimeOffset>("From")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("From")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("PersonId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
-                            b1.Property<DateTimeOffset>("Until")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("Until")
+                                .HasColumnType("INTEGER");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("CompositionId");
 
@@ -696,41 +685,48 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Composition.CompositionChange", "Changes", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("CompositionId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
-                            b1.Property<DateTimeOffset?>("DecidedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long?>("DecidedAt")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid?>("DecidedBy")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
-                            b1.Property<DateTimeOffset>("ProposedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("ProposedAt")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("ProposedBy")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("RejectionReason")
                                 .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Side")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("State")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("CompositionId");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("State");
 
@@ -741,32 +737,32 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                             b1.OwnsMany("WorkingGroup.Domain.Composition.CompositionChangeItem", "Items", b2 =>
                                 {
-                                    b2.Property<Guid>("Id")
+                                    b2.Property<int>("Ordinal")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("INTEGER");
 
-                                    b2.Property<Guid>("ChangeId")
-                                        .HasColumnType("uuid");
+                                    b2.Property<int>("ChangeId")
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("FullName")
                                         .IsRequired()
                                         .HasMaxLength(200)
-                                        .HasColumnType("character varying(200)");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Kind")
                                         .IsRequired()
                                         .HasMaxLength(32)
-                                        .HasColumnType("character varying(32)");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<Guid>("PersonId")
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("Role")
                                         .IsRequired()
                                         .HasMaxLength(32)
-                                        .HasColumnType("character varying(32)");
+                                        .HasColumnType("TEXT");
 
-                                    b2.HasKey("Id");
+                                    b2.HasKey("Ordinal");
 
                                     b2.HasIndex("ChangeId");
 
@@ -781,39 +777,46 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Composition.Membership", "Memberships", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("CompositionId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("FullName")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("PersonId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Role")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Side")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
 
-                            b1.Property<DateTimeOffset>("Since")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("Since")
+                                .HasColumnType("INTEGER");
 
-                            b1.Property<DateTimeOffset?>("Until")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long?>("Until")
+                                .HasColumnType("INTEGER");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("CompositionId");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("PersonId");
 
@@ -840,43 +843,50 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Decisions.Assignment", "Assignments", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
-                            b1.Property<DateTimeOffset>("AssignedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("AssignedAt")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("AssignedBy")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("DecisionId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
-                            b1.Property<DateTimeOffset>("DueAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("DueAt")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("ExpectedResult")
                                 .IsRequired()
                                 .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)");
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Reason")
                                 .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Report")
-                                .HasColumnType("text");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("State")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("DecisionId");
 
                             b1.HasIndex("DueAt");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("State", "DueAt");
 
@@ -885,60 +895,33 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("DecisionId");
 
-                            b1.OwnsOne("WorkingGroup.Domain.Decisions.Executor", "Executor", b2 =>
-                                {
-                                    b2.Property<Guid>("AssignmentId")
-                                        .HasColumnType("uuid");
-
-                                    b2.Property<string>("BodyName")
-                                        .HasMaxLength(300)
-                                        .HasColumnType("character varying(300)");
-
-                                    b2.Property<Guid?>("PersonId")
-                                        .HasColumnType("uuid");
-
-                                    b2.Property<string>("Side")
-                                        .IsRequired()
-                                        .HasMaxLength(32)
-                                        .HasColumnType("character varying(32)");
-
-                                    b2.HasKey("AssignmentId");
-
-                                    b2.HasIndex("PersonId");
-
-                                    b2.ToTable("Assignments");
-
-                                    b2.WithOwner()
-                                        .HasForeignKey("AssignmentId");
-                                });
-
                             b1.OwnsMany("WorkingGroup.Domain.Decisions.Extension", "Extensions", b2 =>
                                 {
-                                    b2.Property<Guid>("Id")
+                                    b2.Property<int>("Ordinal")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("INTEGER");
 
-                                    b2.Property<Guid>("AssignmentId")
-                                        .HasColumnType("uuid");
+                                    b2.Property<int>("AssignmentId")
+                                        .HasColumnType("INTEGER");
 
-                                    b2.Property<DateTimeOffset>("ExtendedAt")
-                                        .HasColumnType("timestamp with time zone");
+                                    b2.Property<long>("ExtendedAt")
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<Guid>("ExtendedBy")
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("TEXT");
 
-                                    b2.Property<DateTimeOffset>("NewDueAt")
-                                        .HasColumnType("timestamp with time zone");
+                                    b2.Property<long>("NewDueAt")
+                                        .HasColumnType("INTEGER");
 
-                                    b2.Property<DateTimeOffset>("PreviousDueAt")
-                                        .HasColumnType("timestamp with time zone");
+                                    b2.Property<long>("PreviousDueAt")
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Reason")
                                         .IsRequired()
                                         .HasMaxLength(2000)
-                                        .HasColumnType("character varying(2000)");
+                                        .HasColumnType("TEXT");
 
-                                    b2.HasKey("Id");
+                                    b2.HasKey("Ordinal");
 
                                     b2.HasIndex("AssignmentId");
 
@@ -946,6 +929,33 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                                     b2.WithOwner()
                                         .HasForeignKey("AssignmentId");
+                                });
+
+                            b1.OwnsOne("WorkingGroup.Domain.Decisions.Executor", "Executor", b2 =>
+                                {
+                                    b2.Property<int>("AssignmentOrdinal")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("BodyName")
+                                        .HasMaxLength(300)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid?>("PersonId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Side")
+                                        .IsRequired()
+                                        .HasMaxLength(32)
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("AssignmentOrdinal");
+
+                                    b2.HasIndex("PersonId");
+
+                                    b2.ToTable("Assignments");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AssignmentOrdinal");
                                 });
 
                             b1.Navigation("Executor")
@@ -957,10 +967,10 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                     b.OwnsOne("WorkingGroup.Domain.Attendance.QuorumSnapshot", "Quorum", b1 =>
                         {
                             b1.Property<Guid>("DecisionId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
-                            b1.Property<DateTimeOffset>("TakenAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("TakenAt")
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("DecisionId");
 
@@ -972,18 +982,18 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                             b1.OwnsOne("WorkingGroup.Domain.Attendance.SideQuorum", "Kz", b2 =>
                                 {
                                     b2.Property<Guid>("QuorumSnapshotDecisionId")
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<int>("Members")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<int>("Present")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Side")
                                         .IsRequired()
                                         .HasMaxLength(32)
-                                        .HasColumnType("character varying(32)");
+                                        .HasColumnType("TEXT");
 
                                     b2.HasKey("QuorumSnapshotDecisionId");
 
@@ -996,18 +1006,18 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                             b1.OwnsOne("WorkingGroup.Domain.Attendance.SideQuorum", "Ru", b2 =>
                                 {
                                     b2.Property<Guid>("QuorumSnapshotDecisionId")
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<int>("Members")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<int>("Present")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Side")
                                         .IsRequired()
                                         .HasMaxLength(32)
-                                        .HasColumnType("character varying(32)");
+                                        .HasColumnType("TEXT");
 
                                     b2.HasKey("QuorumSnapshotDecisionId");
 
@@ -1049,33 +1059,33 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Materials.MaterialVersion", "Versions", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("ContentHash")
                                 .IsRequired()
                                 .HasMaxLength(128)
-                                .HasColumnType("character varying(128)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("FileName")
                                 .IsRequired()
                                 .HasMaxLength(260)
-                                .HasColumnType("character varying(260)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("MaterialId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("Number")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
-                            b1.Property<DateTimeOffset>("UploadedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("UploadedAt")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("UploadedBy")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("MaterialId");
 
@@ -1092,31 +1102,38 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 {
                     b.OwnsMany("WorkingGroup.Domain.Agenda.AgendaItem", "AgendaItems", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Category")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("MeetingId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("Number")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("ProposalId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Title")
                                 .IsRequired()
                                 .HasMaxLength(500)
-                                .HasColumnType("character varying(500)");
+                                .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("Category");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("MeetingId");
 
@@ -1128,38 +1145,45 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Agenda.AgendaProposal", "AgendaProposals", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Category")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("MeetingId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
-                            b1.Property<DateTimeOffset>("ProposedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("ProposedAt")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("ProposedBy")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("RejectionReason")
                                 .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("State")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Title")
                                 .IsRequired()
                                 .HasMaxLength(500)
-                                .HasColumnType("character varying(500)");
+                                .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("MeetingId");
 
@@ -1170,28 +1194,28 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                             b1.OwnsMany("WorkingGroup.Domain.Agenda.CoChairApproval", "Approvals", b2 =>
                                 {
-                                    b2.Property<Guid>("Id")
+                                    b2.Property<int>("Ordinal")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<Guid?>("ActingFor")
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("TEXT");
 
-                                    b2.Property<DateTimeOffset>("At")
-                                        .HasColumnType("timestamp with time zone");
+                                    b2.Property<long>("At")
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<Guid>("PersonId")
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("TEXT");
 
-                                    b2.Property<Guid>("ProposalId")
-                                        .HasColumnType("uuid");
+                                    b2.Property<int>("ProposalId")
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Side")
                                         .IsRequired()
                                         .HasMaxLength(32)
-                                        .HasColumnType("character varying(32)");
+                                        .HasColumnType("TEXT");
 
-                                    b2.HasKey("Id");
+                                    b2.HasKey("Ordinal");
 
                                     b2.HasIndex("ProposalId");
 
@@ -1206,30 +1230,30 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Attendance.AttendanceRecord", "Attendance", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("CostBorneBy")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("MeetingId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("PersonId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Presence")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
 
-                            b1.Property<DateTimeOffset>("RecordedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("RecordedAt")
+                                .HasColumnType("INTEGER");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("MeetingId");
 
@@ -1243,28 +1267,28 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Agenda.CoChairApproval", "AgendaApprovals", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid?>("ActingFor")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
-                            b1.Property<DateTimeOffset>("At")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("MeetingId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("PersonId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Side")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("MeetingId");
 
@@ -1277,10 +1301,10 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                     b.OwnsOne("WorkingGroup.Domain.Attendance.QuorumSnapshot", "QuorumAtOpening", b1 =>
                         {
                             b1.Property<Guid>("MeetingId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
-                            b1.Property<DateTimeOffset>("TakenAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("TakenAt")
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("MeetingId");
 
@@ -1292,18 +1316,18 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                             b1.OwnsOne("WorkingGroup.Domain.Attendance.SideQuorum", "Kz", b2 =>
                                 {
                                     b2.Property<Guid>("QuorumSnapshotMeetingId")
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<int>("Members")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<int>("Present")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Side")
                                         .IsRequired()
                                         .HasMaxLength(32)
-                                        .HasColumnType("character varying(32)");
+                                        .HasColumnType("TEXT");
 
                                     b2.HasKey("QuorumSnapshotMeetingId");
 
@@ -1316,18 +1340,18 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                             b1.OwnsOne("WorkingGroup.Domain.Attendance.SideQuorum", "Ru", b2 =>
                                 {
                                     b2.Property<Guid>("QuorumSnapshotMeetingId")
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<int>("Members")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<int>("Present")
-                                        .HasColumnType("integer");
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Side")
                                         .IsRequired()
                                         .HasMaxLength(32)
-                                        .HasColumnType("character varying(32)");
+                                        .HasColumnType("TEXT");
 
                                     b2.HasKey("QuorumSnapshotMeetingId");
 
@@ -1347,28 +1371,28 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                     b.OwnsOne("WorkingGroup.Domain.Meetings.MeetingSchedule", "Schedule", b1 =>
                         {
                             b1.Property<Guid>("MeetingId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Format")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<DateTime>("LocalStart")
-                                .HasColumnType("timestamp without time zone");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Place")
                                 .HasMaxLength(500)
-                                .HasColumnType("character varying(500)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("TimeZoneId")
                                 .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("VideoLink")
                                 .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)");
+                                .HasColumnType("TEXT");
 
                             b1.HasKey("MeetingId");
 
@@ -1380,32 +1404,39 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Opinions.WrittenOpinion", "WrittenOpinions", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("AgendaItemId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
-                            b1.Property<DateTimeOffset>("FiledAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("FiledAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("MeetingId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("PersonId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
-                            b1.Property<DateTimeOffset?>("ReadOutAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long?>("ReadOutAt")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid?>("ReadOutBy")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Text")
                                 .IsRequired()
-                                .HasColumnType("text");
+                                .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("MeetingId");
 
@@ -1436,28 +1467,28 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 {
                     b.OwnsMany("WorkingGroup.Domain.Agenda.CoChairApproval", "Approvals", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid?>("ActingFor")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
-                            b1.Property<DateTimeOffset>("At")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("PersonId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("ReleaseId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Side")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("ReleaseId");
 
@@ -1480,25 +1511,25 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Protocols.ProtocolDelivery", "Deliveries", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Channel")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
 
-                            b1.Property<DateTimeOffset>("DeliveredAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("DeliveredAt")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("ProtocolId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("RecipientId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("ProtocolId");
 
@@ -1512,38 +1543,38 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
                     b.OwnsMany("WorkingGroup.Domain.Protocols.Signature", "Signatures", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid?>("ActingFor")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("PersonId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("ProtocolId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Role")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Side")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("TEXT");
 
-                            b1.Property<DateTimeOffset>("SignedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("SignedAt")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("TextHash")
                                 .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
+                                .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("PersonId");
 

@@ -4,33 +4,40 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using WorkingGroup.Server.Persistence;
 
 #nullable disable
 
-namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
+namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 {
-    [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125021759_Initial")]
+    [DbContext(typeof(PostgresAppDbContext))]
+    [Migration("20261125022604_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -40,19 +47,19 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
 
@@ -67,17 +74,19 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -90,17 +99,19 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -112,17 +123,17 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
@@ -134,10 +145,10 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("UserId", "RoleId");
 
@@ -149,16 +160,16 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Value")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -168,11 +179,11 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
             modelBuilder.Entity("WorkingGroup.Domain.Composition.GroupComposition", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -182,32 +193,32 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
             modelBuilder.Entity("WorkingGroup.Domain.Decisions.Decision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("AgendaItemId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("MeetingId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
-                    b.Property<long>("RecordedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("RecordedBy")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -221,52 +232,52 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
             modelBuilder.Entity("WorkingGroup.Domain.Guests.GuestInvitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("DecidedBy")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("GuestPersonId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("MeetingId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ProposedBy")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
 
@@ -280,43 +291,43 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
             modelBuilder.Entity("WorkingGroup.Domain.Materials.Material", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("AgendaItemId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("AuthorId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("DecidedBy")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("DecisionReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)");
 
-                    b.Property<long?>("LateFrom")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("LateFrom")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("MeetingId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
-                    b.Property<long?>("SubmittedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
 
@@ -330,29 +341,29 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
             modelBuilder.Entity("WorkingGroup.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("PostponementReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
 
@@ -364,34 +375,34 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
             modelBuilder.Entity("WorkingGroup.Domain.Procedures.ProcedureRelease", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("DefinitionId")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)");
 
-                    b.Property<long>("RequestedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("RequestedBy")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -403,36 +414,36 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
             modelBuilder.Entity("WorkingGroup.Domain.Protocols.Protocol", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
-                    b.PrimitiveCollection<string>("AttachedOpinionIds")
+                    b.PrimitiveCollection<Guid[]>("AttachedOpinionIds")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid[]");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("MeetingId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("TextHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 
@@ -447,63 +458,63 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
             modelBuilder.Entity("WorkingGroup.Server.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
-                    b.Property<long?>("LockoutEnd")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Side")
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2)");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
 
@@ -521,24 +532,24 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("BLOB");
+                        .HasColumnType("bytea");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(260)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(260)");
 
                     b.Property<Guid?>("OutboxMessageId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -551,47 +562,47 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
-                    b.Property<long?>("ClaimedUntil")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<long?>("DeliveredAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("HtmlBody")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("LastError")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("MessageId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("TextBody")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(320)");
 
                     b.HasKey("Id");
 
@@ -655,23 +666,25 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                 {
                     b.OwnsMany("WorkingGroup.Domain.Composition.Absence", "Absences", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<Guid>("CompositionId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
-                            b1.Property<long>("From")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset>("From")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<Guid>("PersonId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
-                            b1.Property<long>("Until")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset>("Until")
+                                .HasColumnType("timestamp with time zone");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("CompositionId");
 
@@ -685,41 +698,50 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Composition.CompositionChange", "Changes", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<Guid>("CompositionId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
-                            b1.Property<long?>("DecidedAt")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset?>("DecidedAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<Guid?>("DecidedBy")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
-                            b1.Property<long>("ProposedAt")
-                                .HasColumnType("INTEGER");
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("ProposedAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<Guid>("ProposedBy")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("RejectionReason")
                                 .HasMaxLength(2000)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(2000)");
 
                             b1.Property<string>("Side")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(32)");
 
                             b1.Property<string>("State")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(32)");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("CompositionId");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("State");
 
@@ -730,32 +752,34 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                             b1.OwnsMany("WorkingGroup.Domain.Composition.CompositionChangeItem", "Items", b2 =>
                                 {
-                                    b2.Property<Guid>("Id")
+                                    b2.Property<int>("Ordinal")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("integer");
 
-                                    b2.Property<Guid>("ChangeId")
-                                        .HasColumnType("TEXT");
+                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Ordinal"));
+
+                                    b2.Property<int>("ChangeId")
+                                        .HasColumnType("integer");
 
                                     b2.Property<string>("FullName")
                                         .IsRequired()
                                         .HasMaxLength(200)
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("character varying(200)");
 
                                     b2.Property<string>("Kind")
                                         .IsRequired()
                                         .HasMaxLength(32)
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("character varying(32)");
 
                                     b2.Property<Guid>("PersonId")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("uuid");
 
                                     b2.Property<string>("Role")
                                         .IsRequired()
                                         .HasMaxLength(32)
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("character varying(32)");
 
-                                    b2.HasKey("Id");
+                                    b2.HasKey("Ordinal");
 
                                     b2.HasIndex("ChangeId");
 
@@ -770,39 +794,48 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Composition.Membership", "Memberships", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<Guid>("CompositionId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("FullName")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("PersonId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Role")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(32)");
 
                             b1.Property<string>("Side")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(32)");
 
-                            b1.Property<long>("Since")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset>("Since")
+                                .HasColumnType("timestamp with time zone");
 
-                            b1.Property<long?>("Until")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset?>("Until")
+                                .HasColumnType("timestamp with time zone");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("CompositionId");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("PersonId");
 
@@ -829,43 +862,52 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Decisions.Assignment", "Assignments", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
 
-                            b1.Property<long>("AssignedAt")
-                                .HasColumnType("INTEGER");
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
+
+                            b1.Property<DateTimeOffset>("AssignedAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<Guid>("AssignedBy")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("DecisionId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
-                            b1.Property<long>("DueAt")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<string>("ExpectedResult")
                                 .IsRequired()
                                 .HasMaxLength(2000)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Reason")
                                 .HasMaxLength(2000)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(2000)");
 
                             b1.Property<string>("Report")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("text");
 
                             b1.Property<string>("State")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(32)");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("DecisionId");
 
                             b1.HasIndex("DueAt");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("State", "DueAt");
 
@@ -874,60 +916,35 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("DecisionId");
 
-                            b1.OwnsOne("WorkingGroup.Domain.Decisions.Executor", "Executor", b2 =>
-                                {
-                                    b2.Property<Guid>("AssignmentId")
-                                        .HasColumnType("TEXT");
-
-                                    b2.Property<string>("BodyName")
-                                        .HasMaxLength(300)
-                                        .HasColumnType("TEXT");
-
-                                    b2.Property<Guid?>("PersonId")
-                                        .HasColumnType("TEXT");
-
-                                    b2.Property<string>("Side")
-                                        .IsRequired()
-                                        .HasMaxLength(32)
-                                        .HasColumnType("TEXT");
-
-                                    b2.HasKey("AssignmentId");
-
-                                    b2.HasIndex("PersonId");
-
-                                    b2.ToTable("Assignments");
-
-                                    b2.WithOwner()
-                                        .HasForeignKey("AssignmentId");
-                                });
-
                             b1.OwnsMany("WorkingGroup.Domain.Decisions.Extension", "Extensions", b2 =>
                                 {
-                                    b2.Property<Guid>("Id")
+                                    b2.Property<int>("Ordinal")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("integer");
 
-                                    b2.Property<Guid>("AssignmentId")
-                                        .HasColumnType("TEXT");
+                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Ordinal"));
 
-                                    b2.Property<long>("ExtendedAt")
-                                        .HasColumnType("INTEGER");
+                                    b2.Property<int>("AssignmentId")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<DateTimeOffset>("ExtendedAt")
+                                        .HasColumnType("timestamp with time zone");
 
                                     b2.Property<Guid>("ExtendedBy")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("uuid");
 
-                                    b2.Property<long>("NewDueAt")
-                                        .HasColumnType("INTEGER");
+                                    b2.Property<DateTimeOffset>("NewDueAt")
+                                        .HasColumnType("timestamp with time zone");
 
-                                    b2.Property<long>("PreviousDueAt")
-                                        .HasColumnType("INTEGER");
+                                    b2.Property<DateTimeOffset>("PreviousDueAt")
+                                        .HasColumnType("timestamp with time zone");
 
                                     b2.Property<string>("Reason")
                                         .IsRequired()
                                         .HasMaxLength(2000)
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("character varying(2000)");
 
-                                    b2.HasKey("Id");
+                                    b2.HasKey("Ordinal");
 
                                     b2.HasIndex("AssignmentId");
 
@@ -935,6 +952,33 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                                     b2.WithOwner()
                                         .HasForeignKey("AssignmentId");
+                                });
+
+                            b1.OwnsOne("WorkingGroup.Domain.Decisions.Executor", "Executor", b2 =>
+                                {
+                                    b2.Property<int>("AssignmentOrdinal")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<string>("BodyName")
+                                        .HasMaxLength(300)
+                                        .HasColumnType("character varying(300)");
+
+                                    b2.Property<Guid?>("PersonId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<string>("Side")
+                                        .IsRequired()
+                                        .HasMaxLength(32)
+                                        .HasColumnType("character varying(32)");
+
+                                    b2.HasKey("AssignmentOrdinal");
+
+                                    b2.HasIndex("PersonId");
+
+                                    b2.ToTable("Assignments");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AssignmentOrdinal");
                                 });
 
                             b1.Navigation("Executor")
@@ -946,10 +990,10 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                     b.OwnsOne("WorkingGroup.Domain.Attendance.QuorumSnapshot", "Quorum", b1 =>
                         {
                             b1.Property<Guid>("DecisionId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
-                            b1.Property<long>("TakenAt")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset>("TakenAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.HasKey("DecisionId");
 
@@ -961,18 +1005,18 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                             b1.OwnsOne("WorkingGroup.Domain.Attendance.SideQuorum", "Kz", b2 =>
                                 {
                                     b2.Property<Guid>("QuorumSnapshotDecisionId")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("uuid");
 
                                     b2.Property<int>("Members")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<int>("Present")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<string>("Side")
                                         .IsRequired()
                                         .HasMaxLength(32)
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("character varying(32)");
 
                                     b2.HasKey("QuorumSnapshotDecisionId");
 
@@ -985,18 +1029,18 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                             b1.OwnsOne("WorkingGroup.Domain.Attendance.SideQuorum", "Ru", b2 =>
                                 {
                                     b2.Property<Guid>("QuorumSnapshotDecisionId")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("uuid");
 
                                     b2.Property<int>("Members")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<int>("Present")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<string>("Side")
                                         .IsRequired()
                                         .HasMaxLength(32)
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("character varying(32)");
 
                                     b2.HasKey("QuorumSnapshotDecisionId");
 
@@ -1038,33 +1082,35 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Materials.MaterialVersion", "Versions", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<string>("ContentHash")
                                 .IsRequired()
                                 .HasMaxLength(128)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(128)");
 
                             b1.Property<string>("FileName")
                                 .IsRequired()
                                 .HasMaxLength(260)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(260)");
 
                             b1.Property<Guid>("MaterialId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<int>("Number")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("integer");
 
-                            b1.Property<long>("UploadedAt")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset>("UploadedAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<Guid>("UploadedBy")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("MaterialId");
 
@@ -1081,31 +1127,40 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                 {
                     b.OwnsMany("WorkingGroup.Domain.Agenda.AgendaItem", "AgendaItems", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<string>("Category")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("MeetingId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<int>("Number")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("integer");
 
                             b1.Property<Guid>("ProposalId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Title")
                                 .IsRequired()
                                 .HasMaxLength(500)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(500)");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("Category");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("MeetingId");
 
@@ -1117,38 +1172,47 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Agenda.AgendaProposal", "AgendaProposals", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<string>("Category")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("MeetingId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
-                            b1.Property<long>("ProposedAt")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset>("ProposedAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<Guid>("ProposedBy")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("RejectionReason")
                                 .HasMaxLength(2000)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(2000)");
 
                             b1.Property<string>("State")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(32)");
 
                             b1.Property<string>("Title")
                                 .IsRequired()
                                 .HasMaxLength(500)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(500)");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("MeetingId");
 
@@ -1159,28 +1223,30 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                             b1.OwnsMany("WorkingGroup.Domain.Agenda.CoChairApproval", "Approvals", b2 =>
                                 {
-                                    b2.Property<Guid>("Id")
+                                    b2.Property<int>("Ordinal")
                                         .ValueGeneratedOnAdd()
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("integer");
+
+                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Ordinal"));
 
                                     b2.Property<Guid?>("ActingFor")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("uuid");
 
-                                    b2.Property<long>("At")
-                                        .HasColumnType("INTEGER");
+                                    b2.Property<DateTimeOffset>("At")
+                                        .HasColumnType("timestamp with time zone");
 
                                     b2.Property<Guid>("PersonId")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("uuid");
 
-                                    b2.Property<Guid>("ProposalId")
-                                        .HasColumnType("TEXT");
+                                    b2.Property<int>("ProposalId")
+                                        .HasColumnType("integer");
 
                                     b2.Property<string>("Side")
                                         .IsRequired()
                                         .HasMaxLength(32)
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("character varying(32)");
 
-                                    b2.HasKey("Id");
+                                    b2.HasKey("Ordinal");
 
                                     b2.HasIndex("ProposalId");
 
@@ -1195,30 +1261,32 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Attendance.AttendanceRecord", "Attendance", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<string>("CostBorneBy")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(32)");
 
                             b1.Property<Guid>("MeetingId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("PersonId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Presence")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(32)");
 
-                            b1.Property<long>("RecordedAt")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("MeetingId");
 
@@ -1232,28 +1300,30 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Agenda.CoChairApproval", "AgendaApprovals", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<Guid?>("ActingFor")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
-                            b1.Property<long>("At")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<Guid>("MeetingId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("PersonId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Side")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(32)");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("MeetingId");
 
@@ -1266,10 +1336,10 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                     b.OwnsOne("WorkingGroup.Domain.Attendance.QuorumSnapshot", "QuorumAtOpening", b1 =>
                         {
                             b1.Property<Guid>("MeetingId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
-                            b1.Property<long>("TakenAt")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset>("TakenAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.HasKey("MeetingId");
 
@@ -1281,18 +1351,18 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                             b1.OwnsOne("WorkingGroup.Domain.Attendance.SideQuorum", "Kz", b2 =>
                                 {
                                     b2.Property<Guid>("QuorumSnapshotMeetingId")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("uuid");
 
                                     b2.Property<int>("Members")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<int>("Present")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<string>("Side")
                                         .IsRequired()
                                         .HasMaxLength(32)
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("character varying(32)");
 
                                     b2.HasKey("QuorumSnapshotMeetingId");
 
@@ -1305,18 +1375,18 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                             b1.OwnsOne("WorkingGroup.Domain.Attendance.SideQuorum", "Ru", b2 =>
                                 {
                                     b2.Property<Guid>("QuorumSnapshotMeetingId")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("uuid");
 
                                     b2.Property<int>("Members")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<int>("Present")
-                                        .HasColumnType("INTEGER");
+                                        .HasColumnType("integer");
 
                                     b2.Property<string>("Side")
                                         .IsRequired()
                                         .HasMaxLength(32)
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("character varying(32)");
 
                                     b2.HasKey("QuorumSnapshotMeetingId");
 
@@ -1336,28 +1406,28 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                     b.OwnsOne("WorkingGroup.Domain.Meetings.MeetingSchedule", "Schedule", b1 =>
                         {
                             b1.Property<Guid>("MeetingId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Format")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(32)");
 
                             b1.Property<DateTime>("LocalStart")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("timestamp without time zone");
 
                             b1.Property<string>("Place")
                                 .HasMaxLength(500)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(500)");
 
                             b1.Property<string>("TimeZoneId")
                                 .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(64)");
 
                             b1.Property<string>("VideoLink")
                                 .HasMaxLength(2000)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(2000)");
 
                             b1.HasKey("MeetingId");
 
@@ -1369,32 +1439,41 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Opinions.WrittenOpinion", "WrittenOpinions", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
+                            b1.Property<int>("Ordinal")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<Guid>("AgendaItemId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
-                            b1.Property<long>("FiledAt")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset>("FiledAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("MeetingId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("PersonId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
-                            b1.Property<long?>("ReadOutAt")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset?>("ReadOutAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<Guid?>("ReadOutBy")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Text")
                                 .IsRequired()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("text");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
+
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("MeetingId");
 
@@ -1425,28 +1504,30 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                 {
                     b.OwnsMany("WorkingGroup.Domain.Agenda.CoChairApproval", "Approvals", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<Guid?>("ActingFor")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
-                            b1.Property<long>("At")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<Guid>("PersonId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("ReleaseId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Side")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(32)");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("ReleaseId");
 
@@ -1469,25 +1550,27 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Protocols.ProtocolDelivery", "Deliveries", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<string>("Channel")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(32)");
 
-                            b1.Property<long>("DeliveredAt")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset>("DeliveredAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<Guid>("ProtocolId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("RecipientId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("ProtocolId");
 
@@ -1501,38 +1584,40 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("WorkingGroup.Domain.Protocols.Signature", "Signatures", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<int>("Ordinal")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
 
                             b1.Property<Guid?>("ActingFor")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("PersonId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<Guid>("ProtocolId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Role")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(32)");
 
                             b1.Property<string>("Side")
                                 .IsRequired()
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(32)");
 
-                            b1.Property<long>("SignedAt")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset>("SignedAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<string>("TextHash")
                                 .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(64)");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("Ordinal");
 
                             b1.HasIndex("PersonId");
 

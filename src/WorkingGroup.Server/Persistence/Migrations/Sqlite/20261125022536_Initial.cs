@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace WorkingGroup.Server.Persistence.Migrations.Postgres
+namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,10 +15,10 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,23 +29,23 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Side = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Side = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,10 +56,10 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -71,8 +70,8 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "GroupCompositions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -83,24 +82,24 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "Meetings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Schedule_LocalStart = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    Schedule_TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Schedule_Format = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Schedule_Place = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Schedule_VideoLink = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    QuorumAtOpening_Ru_Side = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    QuorumAtOpening_Ru_Members = table.Column<int>(type: "integer", nullable: true),
-                    QuorumAtOpening_Ru_Present = table.Column<int>(type: "integer", nullable: true),
-                    QuorumAtOpening_Kz_Side = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    QuorumAtOpening_Kz_Members = table.Column<int>(type: "integer", nullable: true),
-                    QuorumAtOpening_Kz_Present = table.Column<int>(type: "integer", nullable: true),
-                    QuorumAtOpening_TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PostponementReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CancellationReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Schedule_LocalStart = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Schedule_TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Schedule_Format = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Schedule_Place = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Schedule_VideoLink = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    QuorumAtOpening_Ru_Side = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    QuorumAtOpening_Ru_Members = table.Column<int>(type: "INTEGER", nullable: true),
+                    QuorumAtOpening_Ru_Present = table.Column<int>(type: "INTEGER", nullable: true),
+                    QuorumAtOpening_Kz_Side = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    QuorumAtOpening_Kz_Members = table.Column<int>(type: "INTEGER", nullable: true),
+                    QuorumAtOpening_Kz_Present = table.Column<int>(type: "INTEGER", nullable: true),
+                    QuorumAtOpening_TakenAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PostponementReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -111,18 +110,18 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MessageId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    To = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    TextBody = table.Column<string>(type: "text", nullable: false),
-                    HtmlBody = table.Column<string>(type: "text", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -133,14 +132,14 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "ProcedureReleases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DefinitionId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    RequestedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    RejectionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,11 +150,11 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -172,11 +171,11 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -193,10 +192,10 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -213,8 +212,8 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -237,10 +236,10 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -257,15 +256,16 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "CompositionAbsences",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    From = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CompositionId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<long>(type: "INTEGER", nullable: false),
+                    Until = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompositionId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CompositionAbsences", x => x.Id);
+                    table.PrimaryKey("PK_CompositionAbsences", x => x.Ordinal);
                     table.ForeignKey(
                         name: "FK_CompositionAbsences_GroupCompositions_CompositionId",
                         column: x => x.CompositionId,
@@ -278,19 +278,21 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "CompositionChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Side = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ProposedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RejectionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CompositionId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Side = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ProposedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CompositionId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CompositionChanges", x => x.Id);
+                    table.PrimaryKey("PK_CompositionChanges", x => x.Ordinal);
                     table.ForeignKey(
                         name: "FK_CompositionChanges_GroupCompositions_CompositionId",
                         column: x => x.CompositionId,
@@ -303,18 +305,20 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "CompositionMemberships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Side = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CompositionId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Side = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Since = table.Column<long>(type: "INTEGER", nullable: false),
+                    Until = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompositionId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CompositionMemberships", x => x.Id);
+                    table.PrimaryKey("PK_CompositionMemberships", x => x.Ordinal);
                     table.ForeignKey(
                         name: "FK_CompositionMemberships_GroupCompositions_CompositionId",
                         column: x => x.CompositionId,
@@ -327,21 +331,21 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "Decisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgendaItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Category = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false),
-                    Quorum_Ru_Side = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Quorum_Ru_Members = table.Column<int>(type: "integer", nullable: false),
-                    Quorum_Ru_Present = table.Column<int>(type: "integer", nullable: false),
-                    Quorum_Kz_Side = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Quorum_Kz_Members = table.Column<int>(type: "integer", nullable: false),
-                    Quorum_Kz_Present = table.Column<int>(type: "integer", nullable: false),
-                    Quorum_TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgendaItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Quorum_Ru_Side = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Quorum_Ru_Members = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quorum_Ru_Present = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quorum_Kz_Side = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Quorum_Kz_Members = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quorum_Kz_Present = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quorum_TakenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -358,18 +362,18 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "GuestInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GuestPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Category = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ProposedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    RejectionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GuestPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ProposedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -386,17 +390,17 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "Materials",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgendaItemId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LateFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecisionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgendaItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LateFrom = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -413,16 +417,17 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "MeetingAgendaApprovals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Side = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ActingFor = table.Column<Guid>(type: "uuid", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Side = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActingFor = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MeetingAgendaApprovals", x => x.Id);
+                    table.PrimaryKey("PK_MeetingAgendaApprovals", x => x.Ordinal);
                     table.ForeignKey(
                         name: "FK_MeetingAgendaApprovals_Meetings_MeetingId",
                         column: x => x.MeetingId,
@@ -435,16 +440,18 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "MeetingAgendaItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProposalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Category = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MeetingAgendaItems", x => x.Id);
+                    table.PrimaryKey("PK_MeetingAgendaItems", x => x.Ordinal);
                     table.ForeignKey(
                         name: "FK_MeetingAgendaItems_Meetings_MeetingId",
                         column: x => x.MeetingId,
@@ -457,18 +464,20 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "MeetingAgendaProposals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Category = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ProposedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    RejectionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ProposedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MeetingAgendaProposals", x => x.Id);
+                    table.PrimaryKey("PK_MeetingAgendaProposals", x => x.Ordinal);
                     table.ForeignKey(
                         name: "FK_MeetingAgendaProposals_Meetings_MeetingId",
                         column: x => x.MeetingId,
@@ -481,16 +490,17 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "MeetingAttendance",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CostBorneBy = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Presence = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CostBorneBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Presence = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MeetingAttendance", x => x.Id);
+                    table.PrimaryKey("PK_MeetingAttendance", x => x.Ordinal);
                     table.ForeignKey(
                         name: "FK_MeetingAttendance_Meetings_MeetingId",
                         column: x => x.MeetingId,
@@ -503,18 +513,20 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "MeetingWrittenOpinions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgendaItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false),
-                    FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReadOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReadOutBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgendaItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    FiledAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadOutAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReadOutBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MeetingWrittenOpinions", x => x.Id);
+                    table.PrimaryKey("PK_MeetingWrittenOpinions", x => x.Ordinal);
                     table.ForeignKey(
                         name: "FK_MeetingWrittenOpinions_Meetings_MeetingId",
                         column: x => x.MeetingId,
@@ -527,14 +539,14 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "Protocols",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false),
-                    TextHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ReturnReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    AttachedOpinionIds = table.Column<Guid[]>(type: "uuid[]", nullable: false),
-                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    TextHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AttachedOpinionIds = table.Column<string>(type: "TEXT", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -551,11 +563,11 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "OutboxAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
-                    OutboxMessageId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    OutboxMessageId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -572,16 +584,17 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "ProcedureReleaseApprovals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Side = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ActingFor = table.Column<Guid>(type: "uuid", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReleaseId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Side = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActingFor = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReleaseId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ProcedureReleaseApprovals", x => x.Id);
+                    table.PrimaryKey("PK_ProcedureReleaseApprovals", x => x.Ordinal);
                     table.ForeignKey(
                         name: "FK_ProcedureReleaseApprovals_ProcedureReleases_ReleaseId",
                         column: x => x.ReleaseId,
@@ -594,21 +607,22 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "CompositionChangeItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ChangeId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ChangeId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CompositionChangeItems", x => x.Id);
+                    table.PrimaryKey("PK_CompositionChangeItems", x => x.Ordinal);
                     table.ForeignKey(
                         name: "FK_CompositionChangeItems_CompositionChanges_ChangeId",
                         column: x => x.ChangeId,
                         principalTable: "CompositionChanges",
-                        principalColumn: "Id",
+                        principalColumn: "Ordinal",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -616,22 +630,24 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "Assignments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DecisionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Executor_Side = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Executor_PersonId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Executor_BodyName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpectedResult = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    AssignedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Report = table.Column<string>(type: "text", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DecisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Executor_Side = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Executor_PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Executor_BodyName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpectedResult = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AssignedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Report = table.Column<string>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Assignments", x => x.Id);
+                    table.PrimaryKey("PK_Assignments", x => x.Ordinal);
                     table.ForeignKey(
                         name: "FK_Assignments_Decisions_DecisionId",
                         column: x => x.DecisionId,
@@ -644,17 +660,18 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "MaterialVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    ContentHash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    UploadedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    MaterialId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    MaterialId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MaterialVersions", x => x.Id);
+                    table.PrimaryKey("PK_MaterialVersions", x => x.Ordinal);
                     table.ForeignKey(
                         name: "FK_MaterialVersions_Materials_MaterialId",
                         column: x => x.MaterialId,
@@ -667,21 +684,22 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "MeetingAgendaProposalApprovals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Side = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ActingFor = table.Column<Guid>(type: "uuid", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ProposalId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Side = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActingFor = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProposalId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MeetingAgendaProposalApprovals", x => x.Id);
+                    table.PrimaryKey("PK_MeetingAgendaProposalApprovals", x => x.Ordinal);
                     table.ForeignKey(
-                        name: "FK_MeetingAgendaProposalApprovals_MeetingAgendaProposals_Propo~",
+                        name: "FK_MeetingAgendaProposalApprovals_MeetingAgendaProposals_ProposalId",
                         column: x => x.ProposalId,
                         principalTable: "MeetingAgendaProposals",
-                        principalColumn: "Id",
+                        principalColumn: "Ordinal",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -689,15 +707,16 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "ProtocolDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecipientId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ProtocolId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecipientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProtocolId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ProtocolDeliveries", x => x.Id);
+                    table.PrimaryKey("PK_ProtocolDeliveries", x => x.Ordinal);
                     table.ForeignKey(
                         name: "FK_ProtocolDeliveries_Protocols_ProtocolId",
                         column: x => x.ProtocolId,
@@ -710,18 +729,19 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "ProtocolSignatures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Side = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ActingFor = table.Column<Guid>(type: "uuid", nullable: true),
-                    TextHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ProtocolId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Side = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ActingFor = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TextHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProtocolId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ProtocolSignatures", x => x.Id);
+                    table.PrimaryKey("PK_ProtocolSignatures", x => x.Ordinal);
                     table.ForeignKey(
                         name: "FK_ProtocolSignatures_Protocols_ProtocolId",
                         column: x => x.ProtocolId,
@@ -734,22 +754,23 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "AssignmentExtensions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PreviousDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    NewDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ExtendedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    ExtendedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AssignmentId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PreviousDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NewDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ExtendedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExtendedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssignmentId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AssignmentExtensions", x => x.Id);
+                    table.PrimaryKey("PK_AssignmentExtensions", x => x.Ordinal);
                     table.ForeignKey(
                         name: "FK_AssignmentExtensions_Assignments_AssignmentId",
                         column: x => x.AssignmentId,
                         principalTable: "Assignments",
-                        principalColumn: "Id",
+                        principalColumn: "Ordinal",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -811,6 +832,12 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 column: "Executor_PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assignments_Id",
+                table: "Assignments",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Assignments_State_DueAt",
                 table: "Assignments",
                 columns: new[] { "State", "DueAt" });
@@ -836,6 +863,12 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 column: "CompositionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CompositionChanges_Id",
+                table: "CompositionChanges",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CompositionChanges_State",
                 table: "CompositionChanges",
                 column: "State");
@@ -844,6 +877,12 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "IX_CompositionMemberships_CompositionId",
                 table: "CompositionMemberships",
                 column: "CompositionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompositionMemberships_Id",
+                table: "CompositionMemberships",
+                column: "Id",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CompositionMemberships_PersonId",
@@ -896,6 +935,12 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 column: "Category");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeetingAgendaItems_Id",
+                table: "MeetingAgendaItems",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeetingAgendaItems_MeetingId",
                 table: "MeetingAgendaItems",
                 column: "MeetingId");
@@ -904,6 +949,12 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "IX_MeetingAgendaProposalApprovals_ProposalId",
                 table: "MeetingAgendaProposalApprovals",
                 column: "ProposalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingAgendaProposals_Id",
+                table: "MeetingAgendaProposals",
+                column: "Id",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_MeetingAgendaProposals_MeetingId",
@@ -924,6 +975,12 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "IX_Meetings_State",
                 table: "Meetings",
                 column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingWrittenOpinions_Id",
+                table: "MeetingWrittenOpinions",
+                column: "Id",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_MeetingWrittenOpinions_MeetingId",
