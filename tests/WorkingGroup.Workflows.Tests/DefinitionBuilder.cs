@@ -39,6 +39,13 @@ internal sealed class DefinitionBuilder(string definitionId = "test")
         return this;
     }
 
+    /// <summary>Marks an activity as a trigger that may start the workflow (<c>customProperties.canStartWorkflow</c>).</summary>
+    public DefinitionBuilder CanStartWorkflow(string id)
+    {
+        activities.Single(a => (string?)a!["id"] == id)!["customProperties"]!["canStartWorkflow"] = true;
+        return this;
+    }
+
     public DefinitionBuilder Variable(string name, string typeName, string value)
     {
         variables.Add(new JsonObject { ["id"] = $"var-{name}", ["name"] = name, ["typeName"] = typeName, ["value"] = value });

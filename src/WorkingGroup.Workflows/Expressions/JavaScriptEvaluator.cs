@@ -43,18 +43,18 @@ internal sealed class JavaScriptEvaluator(ExpressionOptions options)
 
     private static Dictionary<string, string?> Configure(Engine engine, IExpressionScope scope)
     {
-        engine.SetValue("getVariable", new Func<JsValue, JsValue>(name => ToJs(engine, scope.GetVariable(name.ToString()))));
-        engine.SetValue("setVariable", new Action<JsValue, JsValue>((name, value) => scope.SetVariable(name.ToString(), FromJs(engine, value))));
-        engine.SetValue("getInput", new Func<JsValue, JsValue>(name => ToJs(engine, Find(scope.Input, name.ToString()))));
-        engine.SetValue("getOutputFrom", new Func<JsValue, JsValue, JsValue>((activity, output) =>
-            ToJs(engine, scope.GetOutput(activity.ToString(), output.IsUndefined() || output.IsNull() ? null : output.ToString()))));
+        engine.SetValue("getVariable", new Func<JsValue?, JsValue>(name => ToJs(engine, scope.GetVariable(Text(name) ?? string.Empty))));
+        engine.SetValue("setVariable", new Action<JsValue?, JsValue?>((name, value) => scope.SetVariable(Text(name) ?? string.Empty, FromJs(engine, value))));
+        engine.SetValue("getInput", new Func<JsValue?, JsValue>(name => ToJs(engine, Find(scope.Input, Text(name) ?? string.Empty))));
+        engine.SetValue("getOutputFrom", new Func<JsValue?, JsValue?, JsValue>((activity, output) =>
+            ToJs(engine, scope.GetOutput(Text(activity) ?? string.Empty, Text(output)))));
         engine.SetValue("getWorkflowInstanceId", new Func<string>(() => scope.InstanceId));
         engine.SetValue("getCorrelationId", new Func<JsValue>(() => scope.CorrelationId is { } id ? new JsString(id) : JsValue.Null));
         engine.SetValue("getWorkflowDefinitionId", new Func<string>(() => scope.DefinitionId));
         engine.SetValue("getWorkflowDefinitionVersion", new Func<int>(() => scope.DefinitionVersion));
-        engine.SetValue("isNullOrWhiteSpace", new Func<JsValue, bool>(v => v.IsNull() || v.IsUndefined() || string.IsNullOrWhiteSpace(v.ToString())));
-        engine.SetValue("isNullOrEmpty", new Func<JsValue, bool>(v => v.IsNull() || v.IsUndefined() || string.IsNullOrEmpty(v.ToString())));
-        engine.SetValue("toJson", new Func<JsValue, string>(v => FromJs(engine, v)?.ToJsonString() ?? "null"));
+        engine.SetValue("isNullOrWhiteSpace", new Func<JsValue?, bool>(v => string.IsNullOrWhiteSpace(Text(v))));
+        engine.SetValue("isNullOrEmpty", new Func<JsValue?, bool>(v => string.IsNullOrEmpty(Text(v))));
+        engine.SetValue("toJson", new Func<JsValue?, string>(v => FromJs(engine, v)?.ToJsonString() ?? "null"));
         engine.SetValue("newGuidString", new Func<string>(() => Guid.NewGuid().ToString()));
 
         var variables = new JsonObject();
@@ -62,7 +62,7 @@ internal sealed class JavaScriptEvaluator(ExpressionOptions options)
         {
             var pascal = char.ToUpperInvariant(name[0]) + name[1..];
             engine.SetValue($"get{pascal}", new Func<JsValue>(() => ToJs(engine, scope.GetVariable(name))));
-            engine.SetValue($"set{pascal}", new Action<JsValue>(value => scope.SetVariable(name, FromJs(engine, value))));
+            engine.SetValue($"set{pascal}", new Action<JsValue?>(value => scope.SetVariable(name, FromJs(engine, value))));
             variables[name] = scope.GetVariable(name)?.DeepClone();
         }
 
@@ -102,9 +102,12 @@ internal sealed class JavaScriptEvaluator(ExpressionOptions options)
     private static JsValue ToJs(Engine engine, JsonNode? value) =>
         value is null ? JsValue.Null : new JsonParser(engine).Parse(value.ToJsonString());
 
-    private static JsonNode? FromJs(Engine engine, JsValue value)
+    /// <summary>An argument as text; null when it was left out (Jint passes missing arguments as null or undefined).</summary>
+    private static string? Text(JsValue? value) => value is null || value.IsUndefined() || value.IsNull() ? null : value.ToString();
+
+    private static JsonNode? FromJs(Engine engine, JsValue? value)
     {
-        if (value.IsUndefined() || value.IsNull())
+        if (value is null || value.IsUndefined() || value.IsNull())
         {
             return null;
         }

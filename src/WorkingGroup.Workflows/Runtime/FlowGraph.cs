@@ -15,7 +15,9 @@ internal sealed class FlowGraph
     private readonly HashSet<string> forward = [];
     private readonly Dictionary<string, HashSet<string>> ancestors = [];
 
-    public FlowGraph(ActivityNode flowchart)
+    /// <param name="flowchart">The flowchart to analyse.</param>
+    /// <param name="triggerActivityId">The trigger that started the instance; it is the start when given (Elsa's first rule).</param>
+    public FlowGraph(ActivityNode flowchart, string? triggerActivityId = null)
     {
         Activities = flowchart.Activities ?? [];
         nodes = Activities.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First());
@@ -27,7 +29,7 @@ internal sealed class FlowGraph
             }
         }
 
-        Start = FindStart(flowchart);
+        Start = triggerActivityId is not null && nodes.TryGetValue(triggerActivityId, out var trigger) ? trigger : FindStart(flowchart);
         if (Start is not null)
         {
             ClassifyEdges(Start.Id);

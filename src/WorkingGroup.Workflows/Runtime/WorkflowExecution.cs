@@ -52,8 +52,11 @@ internal sealed partial class WorkflowExecution : IExpressionScope
 
     public StepEffects Effects { get; } = new();
 
-    /// <summary>Starts a new instance: initial variables, workflow input, then the start activity.</summary>
-    public Task StartAsync(JsonObject? input)
+    /// <summary>
+    /// Starts a new instance: initial variables, workflow input, then the start activity. A trigger start
+    /// (an Event with canStartWorkflow) completes the trigger at once with <paramref name="triggerPayload"/>.
+    /// </summary>
+    public Task StartAsync(JsonObject? input, JsonNode? triggerPayload = null)
     {
         Variables.Initialize();
         foreach (var (key, value) in input ?? [])
@@ -61,7 +64,11 @@ internal sealed partial class WorkflowExecution : IExpressionScope
             state.Input[key] = value?.DeepClone();
         }
 
-        if (graph.Start is { } start)
+        if (state.TriggerActivityId is { } trigger)
+        {
+            queue.AddLast(new WorkItem(trigger, false, null, triggerPayload?.DeepClone()) { IsTrigger = true });
+        }
+        else if (graph.Start is { } start)
         {
             Schedule(start.Id, backward: false);
         }
@@ -124,10 +131,10 @@ internal sealed partial class WorkflowExecution : IExpressionScope
     private async Task RunItemAsync(WorkItem item)
     {
         var node = graph.Node(item.ActivityId);
-        var resuming = item.ActivityInstanceId is not null;
+        var resuming = item.ActivityInstanceId is not null || item.IsTrigger;
         var activityInstanceId = item.ActivityInstanceId ?? NewId();
         var viaBackward = item.Backward || (state.OpenActivities.FirstOrDefault(a => a.Id == activityInstanceId)?.ViaBackward ?? false);
-        Journal(node, activityInstanceId, resuming ? "Resumed" : "Started", null);
+        Journal(node, activityInstanceId, item.ActivityInstanceId is null ? "Started" : "Resumed", null);
         ActivityResult result;
         JsonObject summary;
         try
@@ -216,6 +223,10 @@ internal sealed partial class WorkflowExecution : IExpressionScope
 
     internal static string NewId() => Guid.NewGuid().ToString("N");
 
-    /// <summary>An activity to run: fresh (no activity instance id) or resumed from a bookmark.</summary>
-    private sealed record WorkItem(string ActivityId, bool Backward, string? ActivityInstanceId, JsonNode? ResumeInput);
+    /// <summary>An activity to run: fresh (no activity instance id), resumed from a bookmark, or the trigger that started the instance.</summary>
+    private sealed record WorkItem(string ActivityId, bool Backward, string? ActivityInstanceId, JsonNode? ResumeInput)
+    {
+        /// <summary>The trigger completes as if resumed by the stimulus that started the instance.</summary>
+        public bool IsTrigger { get; init; }
+    }
 }

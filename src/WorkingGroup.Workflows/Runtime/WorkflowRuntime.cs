@@ -26,6 +26,7 @@ public sealed class WorkflowRuntime
     private readonly WorkflowEngineOptions options;
     private readonly ILogger<WorkflowRuntime> logger;
     private readonly ConcurrentDictionary<string, ExecutionSetup> publishedSetups = new();
+    private readonly ConcurrentDictionary<string, WorkflowDefinition> publishedDefinitions = new();
 
     internal WorkflowRuntime(
         IWorkflowDbContextFactory contexts, WorkflowDefinitionStore definitions, ActivityRegistry registry, ExpressionEvaluator evaluator,
@@ -51,31 +52,49 @@ public sealed class WorkflowRuntime
             ?? throw new WorkflowNotFoundException(start.Version is null
                 ? $"Workflow definition '{definitionId}' has no published version."
                 : $"Workflow definition '{definitionId}' has no version {start.Version}.");
-        var state = new WorkflowState();
-        var instanceId = start.InstanceId ?? WorkflowExecution.NewId();
-        var execution = new WorkflowExecution(Setup(definition), state, instanceId, start.CorrelationId, start.Actor, cancellationToken);
-        await execution.StartAsync(start.Input);
+        return await StartAsync(definition, start, null, null, cancellationToken);
+    }
 
-        await using var db = await contexts.CreateAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var record = new WorkflowInstanceRecord
+    /// <summary>
+    /// Publishes an event. As in Elsa, it first starts an instance of every published definition whose
+    /// <c>Elsa.Event</c> for this name may start the workflow (<c>canStartWorkflow</c>), then resumes every
+    /// Event activity waiting for this name (and this correlation id, when given).
+    /// </summary>
+    public async Task<IReadOnlyList<WorkflowRunResult>> PublishEventAsync(
+        string eventName, string? correlationId = null, JsonNode? payload = null, string? actor = null, CancellationToken cancellationToken = default)
+    {
+        var hash = BookmarkHash.ForEvent(eventName);
+        List<string> bookmarkIds;
+        await using (var db = await contexts.CreateAsync(cancellationToken))
         {
-            Id = instanceId,
-            DefinitionId = definition.DefinitionId,
-            DefinitionVersionId = definition.Id!,
-            Version = definition.Version,
-            CorrelationId = start.CorrelationId,
-            Name = definition.Name,
-            Status = string.Empty,
-            SubStatus = string.Empty,
-            State = string.Empty,
-            CreatedAt = now,
-        };
-        StepWriter.UpdateInstance(record, state, now);
-        db.Add(record);
-        StepWriter.WriteEffects(db, record, execution.Effects, start.Actor, null, now);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result(definition, record, state);
+            bookmarkIds = await db.Set<WorkflowBookmarkRecord>()
+                .Where(b => b.Name == "Elsa.Event" && b.Hash == hash && (correlationId == null || b.CorrelationId == correlationId))
+                .OrderBy(b => b.CreatedAt).Select(b => b.Id).ToListAsync(cancellationToken);
+        }
+
+        var results = new List<WorkflowRunResult>();
+        foreach (var definition in await definitions.ListPublishedAsync(cancellationToken))
+        {
+            foreach (var trigger in EventTriggers(definition, eventName))
+            {
+                var start = new StartWorkflowOptions { CorrelationId = correlationId, Actor = actor };
+                results.Add(await StartAsync(definition, start, trigger.Id, payload, cancellationToken));
+            }
+        }
+
+        foreach (var bookmarkId in bookmarkIds)
+        {
+            try
+            {
+                results.Add(await ResumeBookmarkAsync(bookmarkId, payload, actor, cancellationToken));
+            }
+            catch (WorkflowNotFoundException)
+            {
+                logger.LogDebug("Bookmark {BookmarkId} was consumed before event {EventName} reached it.", bookmarkId, eventName);
+            }
+        }
+
+        return results;
     }
 
     /// <summary>Resumes the activity waiting on a bookmark; the input reaches it as its resume input.</summary>
@@ -106,35 +125,6 @@ public sealed class WorkflowRuntime
         return await ResumeAsync(instanceId, bookmarkId, result, actor, cancellationToken);
     }
 
-    /// <summary>Publishes an event: resumes every Event activity waiting for this name (and this correlation id, when given).</summary>
-    public async Task<IReadOnlyList<WorkflowRunResult>> PublishEventAsync(
-        string eventName, string? correlationId = null, JsonNode? payload = null, string? actor = null, CancellationToken cancellationToken = default)
-    {
-        var hash = BookmarkHash.ForEvent(eventName);
-        List<string> bookmarkIds;
-        await using (var db = await contexts.CreateAsync(cancellationToken))
-        {
-            bookmarkIds = await db.Set<WorkflowBookmarkRecord>()
-                .Where(b => b.Name == "Elsa.Event" && b.Hash == hash && (correlationId == null || b.CorrelationId == correlationId))
-                .OrderBy(b => b.CreatedAt).Select(b => b.Id).ToListAsync(cancellationToken);
-        }
-
-        var results = new List<WorkflowRunResult>();
-        foreach (var bookmarkId in bookmarkIds)
-        {
-            try
-            {
-                results.Add(await ResumeBookmarkAsync(bookmarkId, payload, actor, cancellationToken));
-            }
-            catch (WorkflowNotFoundException)
-            {
-                logger.LogDebug("Bookmark {BookmarkId} was consumed before event {EventName} reached it.", bookmarkId, eventName);
-            }
-        }
-
-        return results;
-    }
-
     /// <summary>Runs the faulted activities of an instance again.</summary>
     public Task<WorkflowRunResult> RetryAsync(string instanceId, string? actor = null, CancellationToken cancellationToken = default) =>
         StepAsync(instanceId, execution => execution.RetryAsync(), actor, null, cancellationToken, s => s == WorkflowSubStatus.Faulted);
@@ -158,6 +148,36 @@ public sealed class WorkflowRuntime
     /// <summary>Fires a claimed timer inside the caller's context and transaction; the timer row is deleted with the step.</summary>
     internal async Task FireTimerAsync(DbContext db, WorkflowTimerRecord timer, CancellationToken cancellationToken) =>
         await StepInAsync(db, timer.InstanceId, execution => execution.ResumeAsync(FindBookmark(execution, timer.Id), null), "timer", null, null, cancellationToken);
+
+    private async Task<WorkflowRunResult> StartAsync(
+        WorkflowDefinition definition, StartWorkflowOptions start, string? triggerActivityId, JsonNode? triggerPayload, CancellationToken cancellationToken)
+    {
+        var state = new WorkflowState { TriggerActivityId = triggerActivityId };
+        var instanceId = start.InstanceId ?? WorkflowExecution.NewId();
+        var execution = new WorkflowExecution(Setup(definition, triggerActivityId), state, instanceId, start.CorrelationId, start.Actor, cancellationToken);
+        await execution.StartAsync(start.Input, triggerPayload);
+
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var record = new WorkflowInstanceRecord
+        {
+            Id = instanceId,
+            DefinitionId = definition.DefinitionId,
+            DefinitionVersionId = definition.Id!,
+            Version = definition.Version,
+            CorrelationId = start.CorrelationId,
+            Name = definition.Name,
+            Status = string.Empty,
+            SubStatus = string.Empty,
+            State = string.Empty,
+            CreatedAt = now,
+        };
+        StepWriter.UpdateInstance(record, state, now);
+        db.Add(record);
+        StepWriter.WriteEffects(db, record, execution.Effects, start.Actor, null, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result(definition, record, state);
+    }
 
     private Task<WorkflowRunResult> ResumeAsync(string instanceId, string bookmarkId, JsonNode? input, string? actor, CancellationToken cancellationToken) =>
         StepAsync(instanceId, execution => execution.ResumeAsync(FindBookmark(execution, bookmarkId), input), actor, input, cancellationToken);
@@ -193,7 +213,7 @@ public sealed class WorkflowRuntime
         }
 
         var definition = await DefinitionOf(record, cancellationToken);
-        var execution = new WorkflowExecution(Setup(definition), state, record.Id, record.CorrelationId, actor, cancellationToken);
+        var execution = new WorkflowExecution(Setup(definition, state.TriggerActivityId), state, record.Id, record.CorrelationId, actor, cancellationToken);
         await act(execution);
         var now = clock.GetUtcNow();
         StepWriter.UpdateInstance(record, state, now);
@@ -206,27 +226,35 @@ public sealed class WorkflowRuntime
         execution.FindBookmark(bookmarkId) ?? throw new WorkflowNotFoundException($"Bookmark '{bookmarkId}' not found.");
 
     private async Task<WorkflowDefinition> DefinitionOf(WorkflowInstanceRecord record, CancellationToken cancellationToken) =>
-        publishedSetups.TryGetValue(record.DefinitionVersionId, out var setup)
-            ? setup.Definition
+        publishedDefinitions.TryGetValue(record.DefinitionVersionId, out var definition)
+            ? definition
             : await definitions.FindByVersionIdAsync(record.DefinitionVersionId, cancellationToken)
                 ?? throw new WorkflowNotFoundException($"Definition version '{record.DefinitionVersionId}' of instance '{record.Id}' not found.");
 
-    /// <summary>Published versions never change, so their analysed graphs are kept; drafts are analysed per step.</summary>
-    private ExecutionSetup Setup(WorkflowDefinition definition)
+    /// <summary>Published versions never change, so their analysed graphs are kept (per trigger); drafts are analysed per step.</summary>
+    private ExecutionSetup Setup(WorkflowDefinition definition, string? triggerActivityId)
     {
-        if (definition.IsPublished && definition.Id is { } id && publishedSetups.TryGetValue(id, out var cached))
+        var key = $"{definition.Id}|{triggerActivityId}";
+        if (definition.IsPublished && publishedSetups.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var setup = new ExecutionSetup(definition, new FlowGraph(definition.Root), registry, evaluator, services, clock);
-        if (definition.IsPublished && definition.Id is { } versionId)
+        var setup = new ExecutionSetup(definition, new FlowGraph(definition.Root, triggerActivityId), registry, evaluator, services, clock);
+        if (definition.IsPublished)
         {
-            publishedSetups[versionId] = setup;
+            publishedSetups[key] = setup;
+            publishedDefinitions[definition.Id!] = definition;
         }
 
         return setup;
     }
+
+    /// <summary>Event activities that start the workflow on this event name (a literal name; Elsa indexes triggers the same way).</summary>
+    private static IEnumerable<ActivityNode> EventTriggers(WorkflowDefinition definition, string eventName) =>
+        (definition.Root.Activities ?? []).Where(a =>
+            a.Type == "Elsa.Event" && a.HasFlag("canStartWorkflow") &&
+            a.FindInput("eventName") is { Type: ExpressionTypes.Literal } name && name.Text == eventName);
 
     private static WorkflowRunResult Result(WorkflowDefinition definition, WorkflowInstanceRecord record, WorkflowState state)
     {

@@ -51,6 +51,9 @@ internal sealed class WorkflowState
 
     public long JournalSequence { get; set; }
 
+    /// <summary>The trigger activity that started the instance, which is its flowchart's start; null when started by API.</summary>
+    public string? TriggerActivityId { get; set; }
+
     public WorkflowStatus Status =>
         SubStatus is WorkflowSubStatus.Finished or WorkflowSubStatus.Cancelled or WorkflowSubStatus.Faulted
             ? WorkflowStatus.Finished

@@ -94,6 +94,14 @@ public sealed class WorkflowDefinitionStore
         return await PublishAsync(definition.DefinitionId, cancellationToken);
     }
 
+    /// <summary>Every published version (one per definition).</summary>
+    public async Task<IReadOnlyList<WorkflowDefinition>> ListPublishedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var records = await db.Set<WorkflowDefinitionRecord>().AsNoTracking().Where(v => v.IsPublished).ToListAsync(cancellationToken);
+        return [.. records.Select(ToDefinition)];
+    }
+
     public async Task<WorkflowDefinition?> FindPublishedAsync(string definitionId, CancellationToken cancellationToken = default) =>
         await FindAsync(definitionId, v => v.IsPublished, cancellationToken);
 

@@ -21,6 +21,12 @@ public sealed class TaskAndEventTests
     public Task An_event_resumes_only_the_instance_with_its_correlation_id_on_postgres() => An_event_resumes_only_the_instance_with_its_correlation_id(Store.Postgres);
 
     [Fact]
+    public Task An_event_starts_the_workflows_it_triggers_and_resumes_the_waiting_ones_on_sqlite() => An_event_starts_the_workflows_it_triggers_and_resumes_the_waiting_ones(Store.Sqlite);
+
+    [PostgresFact]
+    public Task An_event_starts_the_workflows_it_triggers_and_resumes_the_waiting_ones_on_postgres() => An_event_starts_the_workflows_it_triggers_and_resumes_the_waiting_ones(Store.Postgres);
+
+    [Fact]
     public Task Cancelling_an_instance_cancels_its_open_tasks_on_sqlite() => Cancelling_an_instance_cancels_its_open_tasks(Store.Sqlite);
 
     [PostgresFact]
@@ -78,6 +84,29 @@ public sealed class TaskAndEventTests
         Assert.Equal(["got 3"], await host.LinesAsync(first.InstanceId));
         Assert.Equal(WorkflowSubStatus.Finished, (await host.Runtime.FindInstanceAsync(first.InstanceId))!.SubStatus);
         Assert.Equal(WorkflowSubStatus.Suspended, (await host.Runtime.FindInstanceAsync(second.InstanceId))!.SubStatus);
+    }
+
+    private static async Task An_event_starts_the_workflows_it_triggers_and_resumes_the_waiting_ones(Store kind)
+    {
+        await using var store = await TestStore.CreateAsync(kind);
+        await using var host = await EngineHost.StartAsync(store);
+        await host.PublishAsync(new DefinitionBuilder("on-schedule")
+            .Activity("start", "Elsa.Start")
+            .Activity("scheduled", "Elsa.Event", ("eventName", "MeetingScheduled"))
+            .Activity("say", "Elsa.WriteLine", ("text", Script.Js("'scheduled for ' + getOutputFrom('scheduled').date")))
+            .CanStartWorkflow("scheduled")
+            .Connect("start->scheduled", "scheduled->say")
+            .Build());
+        var waiting = await host.Runtime.StartAsync("on-schedule", new StartWorkflowOptions { CorrelationId = "meeting-7" });
+
+        var results = await host.Runtime.PublishEventAsync("MeetingScheduled", "meeting-7", new JsonObject { ["date"] = "2026-02-01" });
+
+        Assert.Equal(2, results.Count);
+        Assert.All(results, r => Assert.Equal(WorkflowSubStatus.Finished, r.SubStatus));
+        var started = Assert.Single(results, r => r.InstanceId != waiting.InstanceId);
+        Assert.Equal(["scheduled for 2026-02-01"], await host.LinesAsync(started.InstanceId));
+        Assert.Equal(["scheduled for 2026-02-01"], await host.LinesAsync(waiting.InstanceId));
+        Assert.DoesNotContain(await host.JournalAsync(started.InstanceId), j => j.ActivityId == "start");
     }
 
     private static async Task Cancelling_an_instance_cancels_its_open_tasks(Store kind)
