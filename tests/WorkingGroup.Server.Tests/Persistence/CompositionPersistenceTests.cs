@@ -61,7 +61,8 @@ public abstract class CompositionPersistenceTests(AppFixture app)
     {
         var group = new TestGroup();
         await app.SaveNewAsync(group.Composition);
-        var from = TestGroup.Start.AddDays(1);
+        // Given in Almaty time: PostgreSQL stores instants in UTC only.
+        var from = TestGroup.Start.AddDays(1).ToOffset(TimeSpan.FromHours(5));
 
         await app.InScopeAsync(async db =>
         {

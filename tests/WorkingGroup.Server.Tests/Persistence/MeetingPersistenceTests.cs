@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using WorkingGroup.Domain.Attendance;
 using WorkingGroup.Domain.Common;
 using WorkingGroup.Domain.Meetings;
@@ -33,6 +34,37 @@ public abstract class MeetingPersistenceTests(AppFixture app)
         Assert.Equal(MeetingSteps.InAlmaty().StartsAt, stored.Schedule!.StartsAt);
         Assert.Equal([Side.RU, Side.KZ], stored.AgendaApprovals.Select(a => a.Side));
         Assert.Equal(meeting.AgendaItems[0].Id, Assert.Single(stored.AgendaItems).Id);
+    }
+
+    [Fact]
+    public async Task Two_co_chairs_approving_the_agenda_at_once_R1_3_both_approvals_land_after_a_retry()
+    {
+        var group = new TestGroup();
+        var meeting = MeetingSteps.WithApprovedItem(group);
+        meeting.SetSchedule(MeetingSteps.InAlmaty(), group.As(group.RuCoChair));
+        await app.SaveNewAsync(group.Composition, meeting);
+
+        await app.InScopeAsync(db1 => app.InScopeAsync(async db2 =>
+        {
+            var (first, composition1) = (await db1.MeetingAsync(meeting), await db1.CompositionAsync(group.Composition));
+            var (second, composition2) = (await db2.MeetingAsync(meeting), await db2.CompositionAsync(group.Composition));
+            first.ApproveAgenda(group.As(group.RuCoChair, composition1));
+            second.ApproveAgenda(group.As(group.KzCoChair, composition2));
+
+            await db1.SaveChangesAsync();
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db2.SaveChangesAsync());
+        }));
+        await app.InScopeAsync(async db =>
+        {
+            var (retried, composition) = (await db.MeetingAsync(meeting), await db.CompositionAsync(group.Composition));
+            retried.ApproveAgenda(group.As(group.KzCoChair, composition));
+            retried.ScheduleMeeting(group.As(group.KzCoChair, composition));
+            await db.SaveChangesAsync();
+        });
+
+        var stored = await app.InScopeAsync(db => db.MeetingAsync(meeting));
+        Assert.Equal(MeetingState.Scheduled, stored.State);
+        Assert.Equal([(Side.RU, group.RuCoChair), (Side.KZ, group.KzCoChair)], stored.AgendaApprovals.Select(a => (a.Side, a.PersonId)));
     }
 
     [Fact]

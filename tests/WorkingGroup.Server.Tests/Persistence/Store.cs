@@ -4,6 +4,7 @@ using WorkingGroup.Domain.Decisions;
 using WorkingGroup.Domain.Meetings;
 using WorkingGroup.Domain.Protocols;
 using WorkingGroup.Server.Persistence;
+using WorkingGroup.Server.Persistence.Domain;
 using WorkingGroup.Server.Tests.Infrastructure;
 
 namespace WorkingGroup.Server.Tests.Persistence;
@@ -48,5 +49,5 @@ internal static class Store
     /// <summary>The row's concurrency token as stored now.</summary>
     public static Task<Guid> TokenAsync<T>(this AppDbContext db, Guid id)
         where T : class =>
-        db.Set<T>().Where(e => EF.Property<Guid>(e, "Id") == id).Select(e => EF.Property<Guid>(e, "ConcurrencyToken")).SingleAsync();
+        db.Set<T>().Where(e => EF.Property<Guid>(e, "Id") == id).Select(e => EF.Property<Guid>(e, AggregateVersions.Token)).SingleAsync();
 }
