@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using WorkingGroup.Workflows.Definitions;
 using WorkingGroup.Workflows.Runtime;
 
@@ -33,7 +34,17 @@ public sealed class ActivityContext
 
     public DateTimeOffset Now => execution.Clock.GetUtcNow();
 
-    public IServiceProvider Services => execution.Services;
+    /// <summary>Services of a scope that lives for this step.</summary>
+    public IServiceProvider Services => execution.Scope.Services;
+
+    /// <summary>
+    /// The host's DbContext this step is saved with: changes an activity makes to the host's own entities
+    /// commit in the same transaction as the step (and are made again if the step is retried after a race).
+    /// </summary>
+    public TContext GetDbContext<TContext>()
+        where TContext : DbContext =>
+        execution.Scope.Db as TContext
+        ?? throw new InvalidOperationException($"This step is not saved through a {typeof(TContext).Name}.");
 
     public CancellationToken CancellationToken => execution.CancellationToken;
 

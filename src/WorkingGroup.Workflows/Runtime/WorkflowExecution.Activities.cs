@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using WorkingGroup.Workflows.Activities;
 using WorkingGroup.Workflows.Definitions;
 using WorkingGroup.Workflows.Expressions;
@@ -198,5 +199,7 @@ internal sealed record ExecutionSetup(
     FlowGraph Graph,
     ActivityRegistry Registry,
     ExpressionEvaluator Evaluator,
-    IServiceProvider Services,
     TimeProvider Clock);
+
+/// <summary>What one step's activities share: a service scope, and the context the step is saved with (none in memory).</summary>
+internal sealed record StepScope(IServiceProvider Services, DbContext? Db);

@@ -22,13 +22,14 @@ internal sealed partial class WorkflowExecution : IExpressionScope
     private string? executing;
     private bool finished;
 
-    public WorkflowExecution(ExecutionSetup setup, WorkflowState state, string instanceId, string? correlationId, string? actor, CancellationToken cancellationToken)
+    public WorkflowExecution(
+        ExecutionSetup setup, WorkflowState state, string instanceId, string? correlationId, string? actor, StepScope scope, CancellationToken cancellationToken)
     {
         definition = setup.Definition;
         graph = setup.Graph;
         registry = setup.Registry;
         evaluator = setup.Evaluator;
-        Services = setup.Services;
+        Scope = scope;
         Clock = setup.Clock;
         this.state = state;
         this.actor = actor;
@@ -44,7 +45,7 @@ internal sealed partial class WorkflowExecution : IExpressionScope
 
     public TimeProvider Clock { get; }
 
-    public IServiceProvider Services { get; }
+    public StepScope Scope { get; }
 
     public CancellationToken CancellationToken { get; }
 
@@ -135,6 +136,7 @@ internal sealed partial class WorkflowExecution : IExpressionScope
         var activityInstanceId = item.ActivityInstanceId ?? NewId();
         var viaBackward = item.Backward || (state.OpenActivities.FirstOrDefault(a => a.Id == activityInstanceId)?.ViaBackward ?? false);
         Journal(node, activityInstanceId, item.ActivityInstanceId is null ? "Started" : "Resumed", null);
+        var changes = TrackedChanges.Capture(Scope.Db);
         ActivityResult result;
         JsonObject summary;
         try
@@ -175,6 +177,7 @@ internal sealed partial class WorkflowExecution : IExpressionScope
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !CancellationToken.IsCancellationRequested)
         {
+            changes?.Undo();
             Fault(node, activityInstanceId, viaBackward, exception);
         }
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WorkingGroup.Workflows.Activities;
 using WorkingGroup.Workflows.Definitions;
@@ -154,10 +155,12 @@ public sealed class WorkflowRuntime
     {
         var state = new WorkflowState { TriggerActivityId = triggerActivityId };
         var instanceId = start.InstanceId ?? WorkflowExecution.NewId();
-        var execution = new WorkflowExecution(Setup(definition, triggerActivityId), state, instanceId, start.CorrelationId, start.Actor, cancellationToken);
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var execution = new WorkflowExecution(
+            Setup(definition, triggerActivityId), state, instanceId, start.CorrelationId, start.Actor, new StepScope(scope.ServiceProvider, db), cancellationToken);
         await execution.StartAsync(start.Input, triggerPayload);
 
-        await using var db = await contexts.CreateAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var record = new WorkflowInstanceRecord
         {
@@ -213,7 +216,9 @@ public sealed class WorkflowRuntime
         }
 
         var definition = await DefinitionOf(record, cancellationToken);
-        var execution = new WorkflowExecution(Setup(definition, state.TriggerActivityId), state, record.Id, record.CorrelationId, actor, cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var execution = new WorkflowExecution(
+            Setup(definition, state.TriggerActivityId), state, record.Id, record.CorrelationId, actor, new StepScope(scope.ServiceProvider, db), cancellationToken);
         await act(execution);
         var now = clock.GetUtcNow();
         StepWriter.UpdateInstance(record, state, now);
@@ -240,7 +245,7 @@ public sealed class WorkflowRuntime
             return cached;
         }
 
-        var setup = new ExecutionSetup(definition, new FlowGraph(definition.Root, triggerActivityId), registry, evaluator, services, clock);
+        var setup = new ExecutionSetup(definition, new FlowGraph(definition.Root, triggerActivityId), registry, evaluator, clock);
         if (definition.IsPublished)
         {
             publishedSetups[key] = setup;

@@ -21,7 +21,6 @@ internal sealed class InMemoryRunner
             new FlowGraph(definition.Root),
             new ActivityRegistry(),
             new ExpressionEvaluator(new JavaScriptEvaluator(options), new LiquidEvaluator(options)),
-            new ServiceCollection().BuildServiceProvider(),
             Clock);
     }
 
@@ -45,7 +44,8 @@ internal sealed class InMemoryRunner
 
     private async Task RunAsync(Func<WorkflowExecution, Task> step)
     {
-        var execution = new WorkflowExecution(setup, State, "instance-1", "corr-1", "tester", CancellationToken.None);
+        var scope = new StepScope(new ServiceCollection().BuildServiceProvider(), null);
+        var execution = new WorkflowExecution(setup, State, "instance-1", "corr-1", "tester", scope, CancellationToken.None);
         await step(execution);
         Journal.AddRange(execution.Effects.Journal);
         Messages.AddRange(execution.Effects.Messages);

@@ -20,7 +20,19 @@ public enum Store
 /// <summary>The small DbContext a host would have: its own tables plus the engine's model.</summary>
 internal sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyWorkflowEngineModel();
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Note>().ToTable("Notes");
+        modelBuilder.ApplyWorkflowEngineModel();
+    }
+}
+
+/// <summary>A host's own entity, written by a host activity in the step's transaction.</summary>
+internal sealed class Note
+{
+    public required string Id { get; set; }
+
+    public required string Text { get; set; }
 }
 
 /// <summary>A database of either kind, kept across <see cref="EngineHost"/> restarts.</summary>
@@ -94,7 +106,8 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public WorkflowDefinitionLoader Loader => provider.GetRequiredService<WorkflowDefinitionLoader>();
 
-    public static async Task<EngineHost> StartAsync(TestStore store, FakeTimeProvider? clock = null, string? definitionsFolder = null)
+    public static async Task<EngineHost> StartAsync(
+        TestStore store, FakeTimeProvider? clock = null, string? definitionsFolder = null, Action<WorkflowEngineOptions>? configure = null)
     {
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection()
@@ -105,6 +118,7 @@ internal sealed class EngineHost : IAsyncDisposable
             {
                 o.RunTimerService = false;
                 o.DefinitionsFolder = definitionsFolder;
+                configure?.Invoke(o);
             });
         var host = new EngineHost(services.BuildServiceProvider(), clock);
         await using (var db = await host.CreateDbContextAsync())
