@@ -80,7 +80,7 @@ internal static class ProtocolDocument
             yield return Labelled("Место проведения: ", model.Place);
         }
 
-        var format = Paragraph(ProtocolStyle.Body, Run("Формат проведения: ", bold: true), Run(Format(model.Format)));
+        var format = Paragraph(ProtocolStyle.Field, Run("Формат проведения: ", bold: true), Run(Format(model.Format)));
         if (model.Format != MeetingFormat.InPerson && model.VideoLink is { } link)
         {
             format.Append(Run("; ссылка для подключения: "), Link(VideoLinkId, link));
@@ -96,7 +96,7 @@ internal static class ProtocolDocument
         foreach (var side in sides)
         {
             yield return Paragraph(
-                ProtocolStyle.Body,
+                ProtocolStyle.Lead,
                 Run($"От {SideGenitive(side.Side)}: ", bold: true),
                 Run(Quorum(side)));
             yield return Table(
@@ -166,7 +166,7 @@ internal static class ProtocolDocument
         {
             number++;
             yield return Paragraph(
-                ProtocolStyle.Body,
+                ProtocolStyle.Lead,
                 Run($"{number}. По вопросу {decision.AgendaItemNumber} повестки: ", bold: true),
                 Run(decision.Text));
             if (decision.Assignments.Count == 0)
@@ -187,11 +187,11 @@ internal static class ProtocolDocument
     {
         yield return Paragraph(ProtocolStyle.Section, "ПОДПИСИ");
         yield return Layout(
-            [4855, 2300, 2200],
+            [4400, 1800, 3155],
             signatories.Select(s => (IReadOnlyList<OpenXmlElement>)
             [
                 Place(s),
-                Paragraph(ProtocolStyle.Cell, "______________"),
+                Paragraph(ProtocolStyle.Cell, "_____________"),
                 Paragraph(ProtocolStyle.Cell, s.FullName),
             ]));
     }
@@ -220,7 +220,7 @@ internal static class ProtocolDocument
         return place;
     }
 
-    private static Paragraph Labelled(string label, string text) => Paragraph(ProtocolStyle.Body, Run(label, bold: true), Run(text));
+    private static Paragraph Labelled(string label, string text) => Paragraph(ProtocolStyle.Field, Run(label, bold: true), Run(text));
 
     /// <summary>A4 portrait; margins 30/15/20/20 mm, as Russian office documents have them.</summary>
     private static SectionProperties Page(string footerId) => new(

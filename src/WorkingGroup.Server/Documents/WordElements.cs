@@ -9,6 +9,8 @@ internal enum ProtocolStyle
     Heading,
     Subheading,
     Section,
+    Lead,
+    Field,
     Body,
     Detail,
     Cell,
@@ -36,6 +38,8 @@ internal static class WordElements
         Style(ProtocolStyle.Heading, new Justification { Val = JustificationValues.Center }, bold: true, size: 32, spaceBefore: 0, spaceAfter: 60),
         Style(ProtocolStyle.Subheading, new Justification { Val = JustificationValues.Center }, bold: false, size: 26, spaceBefore: 0, spaceAfter: 120),
         Style(ProtocolStyle.Section, new Justification { Val = JustificationValues.Left }, bold: true, size: 26, spaceBefore: 240, spaceAfter: 120),
+        Style(ProtocolStyle.Lead, new Justification { Val = JustificationValues.Left }, bold: false, size: 26, spaceBefore: 160, spaceAfter: 80),
+        Style(ProtocolStyle.Field, new Justification { Val = JustificationValues.Left }, bold: false, size: 26, spaceBefore: 0, spaceAfter: 40),
         Style(ProtocolStyle.Body, new Justification { Val = JustificationValues.Both }, bold: false, size: 26, spaceBefore: 0, spaceAfter: 80),
         Style(ProtocolStyle.Detail, new Justification { Val = JustificationValues.Left }, bold: false, size: 22, spaceBefore: 0, spaceAfter: 80),
         Style(ProtocolStyle.Cell, new Justification { Val = JustificationValues.Left }, bold: false, size: 22, spaceBefore: 20, spaceAfter: 20),
@@ -135,7 +139,7 @@ internal static class WordElements
         return new Style(
             new StyleName { Val = id.ToString() },
             new StyleParagraphProperties(
-                new KeepNext { Val = id is ProtocolStyle.Heading or ProtocolStyle.Subheading or ProtocolStyle.Section },
+                new KeepNext { Val = id is ProtocolStyle.Heading or ProtocolStyle.Subheading or ProtocolStyle.Section or ProtocolStyle.Lead },
                 new SpacingBetweenLines { Before = Invariant(spaceBefore), After = Invariant(spaceAfter) },
                 justification),
             run)
