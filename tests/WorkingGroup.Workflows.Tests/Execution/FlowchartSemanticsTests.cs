@@ -118,6 +118,44 @@ public sealed class FlowchartSemanticsTests
         Assert.Equal(WorkflowSubStatus.Finished, run.State.SubStatus);
     }
 
+    [Theory]
+    [InlineData("WaitAll", new string[0])]
+    [InlineData("WaitAllActive", new[] { "joined" })]
+    public async Task A_join_after_a_decision_sees_the_branch_not_taken_as_dead(string mode, string[] expected)
+    {
+        var definition = new DefinitionBuilder()
+            .Activity("fork", "Elsa.FlowFork", ("branches", new[] { "A", "B" }))
+            .Activity("decide", "Elsa.FlowDecision", ("condition", "false"))
+            .Activity("taken", "Elsa.WriteLine", ("text", "B ran"))
+            .Activity("join", "Elsa.FlowJoin", ("mode", mode))
+            .Activity("joined", "Elsa.WriteLine", ("text", "joined"))
+            .Connect("fork:A->decide", "decide:True->join", "fork:B->taken", "taken->join", "join->joined")
+            .Build();
+        var run = new InMemoryRunner(definition);
+
+        await run.StartAsync();
+
+        Assert.Equal(["B ran", .. expected], run.Lines);
+        Assert.Equal(WorkflowSubStatus.Finished, run.State.SubStatus);
+    }
+
+    [Fact]
+    public async Task A_switch_in_match_any_mode_takes_every_case_that_holds()
+    {
+        var cases = """[{"label":"A","condition":{"type":"JavaScript","value":"true"}},{"label":"B","condition":{"type":"JavaScript","value":"true"}}]""";
+        var definition = new DefinitionBuilder()
+            .Activity("switch", "Elsa.FlowSwitch", ("cases", new Raw(cases)), ("mode", "MatchAny"))
+            .Activity("a", "Elsa.WriteLine", ("text", "a"))
+            .Activity("b", "Elsa.WriteLine", ("text", "b"))
+            .Connect("switch:A->a", "switch:B->b")
+            .Build();
+        var run = new InMemoryRunner(definition);
+
+        await run.StartAsync();
+
+        Assert.Equal(["a", "b"], run.Lines);
+    }
+
     [Fact]
     public async Task A_task_result_is_the_output_of_run_task_and_can_be_bound_to_a_variable()
     {
