@@ -29,6 +29,7 @@ internal static class ProtocolDocument
 
     private const string VideoLinkId = "rIdVideoLink";
 
+    /// <summary>The DOCX of the protocol; keep these bytes with the protocol, since signatures bind their hash.</summary>
     public static byte[] Render(ProtocolDocumentModel model)
     {
         ArgumentNullException.ThrowIfNull(model);

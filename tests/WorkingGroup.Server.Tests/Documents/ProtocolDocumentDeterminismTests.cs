@@ -17,6 +17,19 @@ public sealed class ProtocolDocumentDeterminismTests
         Assert.Equal(ProtocolDocument.Sha256(first), ProtocolDocument.Sha256(second));
     }
 
+    /// <summary>
+    /// Pinned across processes, machines and upgrades: a protocol signed today must hash the same when
+    /// rendered again. If a library upgrade changes this, signed protocols would no longer verify by
+    /// re-rendering; keep the stored bytes, or make the change on purpose and update the pin.
+    /// </summary>
+    [Fact]
+    public void Protocol_document_R3_10_renders_the_sample_to_its_pinned_hash()
+    {
+        Assert.Equal(
+            "5c52aad5cc5d6d149d5aad834fba81d33261895af58f13ca33544a482c85644c",
+            ProtocolDocument.Sha256(ProtocolDocument.Render(ProtocolSamples.Model())));
+    }
+
     [Fact]
     public void Protocol_document_R3_10_changes_its_hash_when_one_character_of_the_model_changes()
     {
