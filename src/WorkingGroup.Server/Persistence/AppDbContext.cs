@@ -25,9 +25,13 @@ public abstract class AppDbContext(DbContextOptions options)
     /// <summary>ASP.NET Core Data Protection keys: sign-in cookies and tokens survive restarts and work across processes.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    // The aggregates of the regulation (src/WorkingGroup.Domain); each loads whole, parts included.
+    // The aggregates of the regulation (src/WorkingGroup.Domain). Each loads whole, its owned parts included; a save
+    // of a changed aggregate that someone else saved since it was read throws DbUpdateConcurrencyException (AggregateVersions).
+
+    /// <summary>The composition; load it with <c>AsSplitQuery()</c>, it has several collections of parts.</summary>
     public DbSet<GroupComposition> Compositions => Set<GroupComposition>();
 
+    /// <summary>Meetings; load one with <c>AsSplitQuery()</c>: agenda, attendance and opinions would otherwise multiply in one join.</summary>
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<Material> Materials => Set<Material>();

@@ -35,7 +35,7 @@ internal static class Store
         });
 
     public static Task<GroupComposition> CompositionAsync(this AppDbContext db, GroupComposition established) =>
-        db.Compositions.SingleAsync(c => c.Id == established.Id);
+        db.Compositions.AsSplitQuery().SingleAsync(c => c.Id == established.Id);
 
     public static Task<Meeting> MeetingAsync(this AppDbContext db, Meeting meeting) =>
         db.Meetings.AsSplitQuery().SingleAsync(m => m.Id == meeting.Id);
