@@ -97,6 +97,25 @@ public sealed class ProtocolDocumentTests
     }
 
     [Fact]
+    public void Protocol_document_R3_8_of_a_video_meeting_has_no_place_and_gives_the_link()
+    {
+        var model = ProtocolSamples.Model() with { Format = Domain.Meetings.MeetingFormat.Video, Place = null };
+
+        var paragraphs = ProtocolSamples.Paragraphs(ProtocolDocument.Render(model));
+
+        Assert.DoesNotContain(paragraphs, p => p.StartsWith("Место проведения", StringComparison.Ordinal));
+        Assert.Contains("Формат проведения: видеоконференция; ссылка для подключения: https://vks.example.kz/room/wg-3", paragraphs);
+    }
+
+    [Fact]
+    public void Protocol_document_says_so_when_no_recommendation_was_recorded()
+    {
+        var paragraphs = ProtocolSamples.Paragraphs(ProtocolDocument.Render(ProtocolSamples.Model() with { Decisions = [] }));
+
+        Assert.Contains("Решения не принимались.", paragraphs);
+    }
+
+    [Fact]
     public void Protocol_document_is_valid_Open_XML()
     {
         using var document = WordprocessingDocument.Open(new MemoryStream(_docx), isEditable: false);
