@@ -79,6 +79,8 @@ internal sealed partial class WorkflowExecution : IExpressionScope
 
     public BookmarkState? FindBookmark(string bookmarkId) => state.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId);
 
+    public BookmarkState? FindTaskBookmark(string taskId) => state.Bookmarks.FirstOrDefault(b => b.TaskId == taskId);
+
     /// <summary>Resumes an activity waiting on a bookmark; the bookmark is burnt.</summary>
     public Task ResumeAsync(BookmarkState bookmark, JsonNode? input)
     {

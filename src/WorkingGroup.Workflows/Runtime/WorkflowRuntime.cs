@@ -99,40 +99,28 @@ public sealed class WorkflowRuntime
     }
 
     /// <summary>Resumes the activity waiting on a bookmark; the input reaches it as its resume input.</summary>
-    public async Task<WorkflowRunResult> ResumeBookmarkAsync(string bookmarkId, JsonNode? input = null, string? actor = null, CancellationToken cancellationToken = default)
-    {
-        string instanceId;
-        await using (var db = await contexts.CreateAsync(cancellationToken))
-        {
-            instanceId = await db.Set<WorkflowBookmarkRecord>().Where(b => b.Id == bookmarkId).Select(b => b.InstanceId).FirstOrDefaultAsync(cancellationToken)
-                ?? throw new WorkflowNotFoundException($"Bookmark '{bookmarkId}' not found.");
-        }
-
-        return await ResumeAsync(instanceId, bookmarkId, input, actor, cancellationToken);
-    }
+    public Task<WorkflowRunResult> ResumeBookmarkAsync(string bookmarkId, JsonNode? input = null, string? actor = null, CancellationToken cancellationToken = default) =>
+        StepAsync(
+            new InstanceLocator(db => db.Set<WorkflowInstanceRecord>().Where(i => db.Set<WorkflowBookmarkRecord>().Any(b => b.Id == bookmarkId && b.InstanceId == i.Id)), $"Bookmark '{bookmarkId}' not found."),
+            execution => execution.ResumeAsync(execution.FindBookmark(bookmarkId) ?? throw new WorkflowNotFoundException($"Bookmark '{bookmarkId}' not found."), input),
+            actor, input, cancellationToken);
 
     /// <summary>Completes an open task (Elsa's <c>POST /tasks/{taskId}/complete</c>) and resumes its RunTask.</summary>
-    public async Task<WorkflowRunResult> CompleteTaskAsync(string taskId, JsonNode? result = null, string? actor = null, CancellationToken cancellationToken = default)
-    {
-        string bookmarkId, instanceId;
-        await using (var db = await contexts.CreateAsync(cancellationToken))
-        {
-            var task = await db.Set<WorkflowTaskRecord>().Where(t => t.Id == taskId && t.Status == WorkflowTaskStatus.Open)
-                .Select(t => new { t.BookmarkId, t.InstanceId }).FirstOrDefaultAsync(cancellationToken)
-                ?? throw new WorkflowNotFoundException($"Open task '{taskId}' not found.");
-            (bookmarkId, instanceId) = (task.BookmarkId, task.InstanceId);
-        }
-
-        return await ResumeAsync(instanceId, bookmarkId, result, actor, cancellationToken);
-    }
+    public Task<WorkflowRunResult> CompleteTaskAsync(string taskId, JsonNode? result = null, string? actor = null, CancellationToken cancellationToken = default) =>
+        StepAsync(
+            new InstanceLocator(
+                db => db.Set<WorkflowInstanceRecord>().Where(i => db.Set<WorkflowTaskRecord>().Any(t => t.Id == taskId && t.Status == WorkflowTaskStatus.Open && t.InstanceId == i.Id)),
+                $"Open task '{taskId}' not found."),
+            execution => execution.ResumeAsync(execution.FindTaskBookmark(taskId) ?? throw new WorkflowNotFoundException($"Open task '{taskId}' not found."), result),
+            actor, result, cancellationToken);
 
     /// <summary>Runs the faulted activities of an instance again.</summary>
     public Task<WorkflowRunResult> RetryAsync(string instanceId, string? actor = null, CancellationToken cancellationToken = default) =>
-        StepAsync(instanceId, execution => execution.RetryAsync(), actor, null, cancellationToken, s => s == WorkflowSubStatus.Faulted);
+        StepAsync(ById(instanceId), execution => execution.RetryAsync(), actor, null, cancellationToken, s => s == WorkflowSubStatus.Faulted);
 
     /// <summary>Cancels an instance: its bookmarks, timers and open tasks go.</summary>
     public Task<WorkflowRunResult> CancelAsync(string instanceId, string? actor = null, CancellationToken cancellationToken = default) =>
-        StepAsync(instanceId, execution =>
+        StepAsync(ById(instanceId), execution =>
         {
             execution.Cancel();
             return Task.CompletedTask;
@@ -148,7 +136,9 @@ public sealed class WorkflowRuntime
 
     /// <summary>Fires a claimed timer inside the caller's context and transaction; the timer row is deleted with the step.</summary>
     internal async Task FireTimerAsync(DbContext db, WorkflowTimerRecord timer, CancellationToken cancellationToken) =>
-        await StepInAsync(db, timer.InstanceId, execution => execution.ResumeAsync(FindBookmark(execution, timer.Id), null), "timer", null, null, cancellationToken);
+        await StepInAsync(
+            db, ById(timer.InstanceId), execution => execution.ResumeAsync(execution.FindBookmark(timer.Id) ?? throw new WorkflowNotFoundException($"Bookmark '{timer.Id}' not found."), null),
+            "timer", null, null, cancellationToken);
 
     private async Task<WorkflowRunResult> StartAsync(
         WorkflowDefinition definition, StartWorkflowOptions start, string? triggerActivityId, JsonNode? triggerPayload, CancellationToken cancellationToken)
@@ -182,37 +172,33 @@ public sealed class WorkflowRuntime
         return Result(definition, record, state);
     }
 
-    private Task<WorkflowRunResult> ResumeAsync(string instanceId, string bookmarkId, JsonNode? input, string? actor, CancellationToken cancellationToken) =>
-        StepAsync(instanceId, execution => execution.ResumeAsync(FindBookmark(execution, bookmarkId), input), actor, input, cancellationToken);
-
     private async Task<WorkflowRunResult> StepAsync(
-        string instanceId, Func<WorkflowExecution, Task> act, string? actor, JsonNode? input, CancellationToken cancellationToken, Func<WorkflowSubStatus, bool>? allowed = null)
+        InstanceLocator instance, Func<WorkflowExecution, Task> act, string? actor, JsonNode? input, CancellationToken cancellationToken, Func<WorkflowSubStatus, bool>? allowed = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateAsync(cancellationToken);
             try
             {
-                return await StepInAsync(db, instanceId, act, actor, input, allowed, cancellationToken);
+                return await StepInAsync(db, instance, act, actor, input, allowed, cancellationToken);
             }
             catch (DbUpdateException exception) when (attempt < options.MaxStepAttempts)
             {
-                logger.LogDebug(exception, "Step of instance {InstanceId} lost a race (attempt {Attempt}); reloading.", instanceId, attempt);
+                logger.LogDebug(exception, "A step lost a race (attempt {Attempt}); reloading.", attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), CancellationToken.None);
             }
         }
     }
 
     private async Task<WorkflowRunResult> StepInAsync(
-        DbContext db, string instanceId, Func<WorkflowExecution, Task> act, string? actor, JsonNode? input, Func<WorkflowSubStatus, bool>? allowed, CancellationToken cancellationToken)
+        DbContext db, InstanceLocator instance, Func<WorkflowExecution, Task> act, string? actor, JsonNode? input, Func<WorkflowSubStatus, bool>? allowed, CancellationToken cancellationToken)
     {
-        var record = await db.Set<WorkflowInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"Workflow instance '{instanceId}' not found.");
+        var record = await instance.Query(db).FirstOrDefaultAsync(cancellationToken) ?? throw new WorkflowNotFoundException(instance.NotFound);
         var state = StepWriter.ReadState(record);
         // Resumes need no guard: a finished instance has no bookmarks left, so they report "not found".
         if (allowed is not null && !allowed(state.SubStatus))
         {
-            throw new InvalidOperationException($"Workflow instance '{instanceId}' is {state.SubStatus}.");
+            throw new InvalidOperationException($"Workflow instance '{record.Id}' is {state.SubStatus}.");
         }
 
         var definition = await DefinitionOf(record, cancellationToken);
@@ -227,8 +213,8 @@ public sealed class WorkflowRuntime
         return Result(definition, record, state);
     }
 
-    private static BookmarkState FindBookmark(WorkflowExecution execution, string bookmarkId) =>
-        execution.FindBookmark(bookmarkId) ?? throw new WorkflowNotFoundException($"Bookmark '{bookmarkId}' not found.");
+    private static InstanceLocator ById(string instanceId) =>
+        new(db => db.Set<WorkflowInstanceRecord>().Where(i => i.Id == instanceId), $"Workflow instance '{instanceId}' not found.");
 
     private async Task<WorkflowDefinition> DefinitionOf(WorkflowInstanceRecord record, CancellationToken cancellationToken) =>
         publishedDefinitions.TryGetValue(record.DefinitionVersionId, out var definition)
@@ -272,3 +258,6 @@ public sealed class WorkflowRuntime
         return new WorkflowRunResult(record.Id, record.Version, state.Status, state.SubStatus, [.. state.Bookmarks], [.. state.Incidents], variables, (JsonObject)state.Output.DeepClone());
     }
 }
+
+/// <summary>How a step finds its instance in one query (by id, or through a bookmark or task), and what to say when it is gone.</summary>
+internal sealed record InstanceLocator(Func<DbContext, IQueryable<WorkflowInstanceRecord>> Query, string NotFound);
