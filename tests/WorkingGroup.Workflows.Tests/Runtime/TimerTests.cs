@@ -21,6 +21,12 @@ public sealed class TimerTests
     public Task A_timer_due_while_the_host_was_down_fires_after_restart_on_postgres() => A_timer_due_while_the_host_was_down_fires_after_restart(Store.Postgres);
 
     [Fact]
+    public Task A_delay_resumed_early_by_its_bookmark_leaves_no_timer_on_sqlite() => A_delay_resumed_early_by_its_bookmark_leaves_no_timer(Store.Sqlite);
+
+    [PostgresFact]
+    public Task A_delay_resumed_early_by_its_bookmark_leaves_no_timer_on_postgres() => A_delay_resumed_early_by_its_bookmark_leaves_no_timer(Store.Postgres);
+
+    [Fact]
     public Task A_timer_whose_instance_is_gone_is_dropped_on_sqlite() => A_timer_whose_instance_is_gone_is_dropped(Store.Sqlite);
 
     [PostgresFact]
@@ -87,6 +93,21 @@ public sealed class TimerTests
         Assert.Equal(["reminded"], await after.LinesAsync(instanceId));
         await using var db = await after.CreateDbContextAsync();
         Assert.Empty(await db.Set<WorkflowTimerRecord>().ToListAsync());
+    }
+
+    private static async Task A_delay_resumed_early_by_its_bookmark_leaves_no_timer(Store kind)
+    {
+        await using var store = await TestStore.CreateAsync(kind);
+        await using var host = await EngineHost.StartAsync(store);
+        await host.PublishAsync(DelayThenWrite());
+        var started = await host.Runtime.StartAsync("reminder");
+
+        var resumed = await host.Runtime.ResumeBookmarkAsync(Assert.Single(started.Bookmarks).Id, actor: "secretary");
+        host.Clock.Advance(TimeSpan.FromHours(2));
+        var fired = await host.Timers.FireDueTimersAsync();
+
+        Assert.Equal((WorkflowSubStatus.Finished, 0), (resumed.SubStatus, fired));
+        Assert.Equal(["reminded"], await host.LinesAsync(started.InstanceId));
     }
 
     private static async Task A_timer_whose_instance_is_gone_is_dropped(Store kind)
