@@ -10,6 +10,12 @@ public static class WorkflowModelBuilderExtensions
     private static readonly ValueConverter<DateTimeOffset, long> UtcTicks =
         new(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 
+    private static readonly Type[] EngineEntities =
+    [
+        typeof(WorkflowDefinitionRecord), typeof(WorkflowInstanceRecord), typeof(WorkflowBookmarkRecord), typeof(WorkflowTimerRecord),
+        typeof(WorkflowTaskRecord), typeof(WorkflowJournalRecord), typeof(WorkflowOutboxRecord),
+    ];
+
     /// <summary>Call from the host's <c>OnModelCreating</c>.</summary>
     public static ModelBuilder ApplyWorkflowEngineModel(this ModelBuilder modelBuilder)
     {
@@ -68,10 +74,4 @@ public static class WorkflowModelBuilderExtensions
 
         return modelBuilder;
     }
-
-    private static readonly Type[] EngineEntities =
-    [
-        typeof(WorkflowDefinitionRecord), typeof(WorkflowInstanceRecord), typeof(WorkflowBookmarkRecord), typeof(WorkflowTimerRecord),
-        typeof(WorkflowTaskRecord), typeof(WorkflowJournalRecord), typeof(WorkflowOutboxRecord),
-    ];
 }
