@@ -11,6 +11,7 @@ using WorkingGroup.Server.Errors;
 using WorkingGroup.Server.Identity;
 using WorkingGroup.Server.Mail;
 using WorkingGroup.Server.Persistence;
+using WorkingGroup.Server.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -28,6 +29,7 @@ builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationH
 builder.Services.AddSingleton(builder.Configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions());
 builder.Services.AddScoped<IdentitySeeder>();
 builder.Services.AddWorkingGroupMail(builder.Configuration, builder.Environment);
+builder.Services.AddWorkingGroupWorkflows(builder.Configuration);
 
 builder.Services.AddWorkingGroupProblemDetails();
 builder.Services.AddValidation();
@@ -64,6 +66,7 @@ app.MapScalarApiReference("/api-reference", o => o.WithTitle("WorkingGroup API")
 app.MapAuthApi();
 app.MapPasswordResetApi();
 app.MapAccountsApi();
+app.MapTasksApi();
 app.MapAccountPages();
 app.MapRazorComponents<App>();
 

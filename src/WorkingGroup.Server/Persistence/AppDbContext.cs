@@ -11,6 +11,7 @@ using WorkingGroup.Domain.Procedures;
 using WorkingGroup.Domain.Protocols;
 using WorkingGroup.Server.Identity;
 using WorkingGroup.Server.Mail;
+using WorkingGroup.Workflows.Persistence;
 using WorkingGroup.Server.Persistence.Domain;
 
 namespace WorkingGroup.Server.Persistence;
@@ -66,6 +67,7 @@ public abstract class AppDbContext(DbContextOptions options)
         });
         MailSetup.ConfigureOutbox(builder);
         DomainModel.Configure(builder);
+        builder.ApplyWorkflowEngineModel();
     }
 }
 

@@ -25,15 +25,33 @@ internal static class DatabaseSetup
                         "Database:Provider is Postgres but ConnectionStrings:Postgres (env ConnectionStrings__Postgres) is empty.");
                 }
 
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(postgres));
+                AddProvider<PostgresAppDbContext>(services, o => o.UseNpgsql(postgres));
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), environment.ContentRootPath);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                AddProvider<SqliteAppDbContext>(services, o => o.UseSqlite(sqlite));
                 break;
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Requests get a scoped <see cref="AppDbContext"/>; the workflow engine and background workers create their own
+    /// units of work through <see cref="IDbContextFactory{AppDbContext}"/>. Both are the provider's context.
+    /// </summary>
+    private static void AddProvider<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : AppDbContext
+    {
+        services.AddDbContextFactory<TContext>(configure);
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<TContext>());
+        services.AddSingleton<IDbContextFactory<AppDbContext>>(sp => new ProviderContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+    }
+
+    private sealed class ProviderContextFactory<TContext>(IDbContextFactory<TContext> factory) : IDbContextFactory<AppDbContext>
+        where TContext : AppDbContext
+    {
+        public AppDbContext CreateDbContext() => factory.CreateDbContext();
     }
 
     /// <summary>Creates the database or brings it to the latest migration.</summary>

@@ -148,6 +148,141 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkflowBookmarks",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    InstanceId = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Hash = table.Column<string>(type: "text", nullable: false),
+                    CorrelationId = table.Column<string>(type: "text", nullable: true),
+                    ActivityId = table.Column<string>(type: "text", nullable: false),
+                    ActivityNodeId = table.Column<string>(type: "text", nullable: false),
+                    ActivityInstanceId = table.Column<string>(type: "text", nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowBookmarks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowDefinitions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DefinitionId = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: true),
+                    IsLatest = table.Column<bool>(type: "boolean", nullable: false),
+                    IsPublished = table.Column<bool>(type: "boolean", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowDefinitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowInstances",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DefinitionId = table.Column<string>(type: "text", nullable: false),
+                    DefinitionVersionId = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CorrelationId = table.Column<string>(type: "text", nullable: true),
+                    Name = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    SubStatus = table.Column<string>(type: "text", nullable: false),
+                    IncidentCount = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    FinishedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ConcurrencyStamp = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowInstances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowJournal",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    InstanceId = table.Column<string>(type: "text", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    ActivityId = table.Column<string>(type: "text", nullable: false),
+                    ActivityNodeId = table.Column<string>(type: "text", nullable: false),
+                    ActivityType = table.Column<string>(type: "text", nullable: false),
+                    ActivityInstanceId = table.Column<string>(type: "text", nullable: false),
+                    EventName = table.Column<string>(type: "text", nullable: false),
+                    Timestamp = table.Column<long>(type: "bigint", nullable: false),
+                    Actor = table.Column<string>(type: "text", nullable: true),
+                    Message = table.Column<string>(type: "text", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowJournal", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowOutbox",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    InstanceId = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowOutbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowTasks",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    InstanceId = table.Column<string>(type: "text", nullable: false),
+                    BookmarkId = table.Column<string>(type: "text", nullable: false),
+                    ActivityId = table.Column<string>(type: "text", nullable: false),
+                    TaskName = table.Column<string>(type: "text", nullable: false),
+                    Assignee = table.Column<string>(type: "text", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    CompletedAt = table.Column<long>(type: "bigint", nullable: true),
+                    CompletedBy = table.Column<string>(type: "text", nullable: true),
+                    Result = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowTimers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    InstanceId = table.Column<string>(type: "text", nullable: false),
+                    DueAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowTimers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -1043,6 +1178,58 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                 name: "IX_ProtocolSignatures_ProtocolId",
                 table: "ProtocolSignatures",
                 column: "ProtocolId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowBookmarks_InstanceId",
+                table: "WorkflowBookmarks",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowBookmarks_Name_Hash_CorrelationId",
+                table: "WorkflowBookmarks",
+                columns: new[] { "Name", "Hash", "CorrelationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowDefinitions_DefinitionId_Version",
+                table: "WorkflowDefinitions",
+                columns: new[] { "DefinitionId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_CorrelationId",
+                table: "WorkflowInstances",
+                column: "CorrelationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_DefinitionId_Status",
+                table: "WorkflowInstances",
+                columns: new[] { "DefinitionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowJournal_InstanceId_Sequence",
+                table: "WorkflowJournal",
+                columns: new[] { "InstanceId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowOutbox_DeliveredAt",
+                table: "WorkflowOutbox",
+                column: "DeliveredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTasks_BookmarkId",
+                table: "WorkflowTasks",
+                column: "BookmarkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTasks_Status_Assignee",
+                table: "WorkflowTasks",
+                columns: new[] { "Status", "Assignee" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTimers_DueAt",
+                table: "WorkflowTimers",
+                column: "DueAt");
         }
 
         /// <inheritdoc />
@@ -1110,6 +1297,27 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ProtocolSignatures");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowBookmarks");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowInstances");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowJournal");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowOutbox");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowTasks");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowTimers");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,31 @@
+using WorkingGroup.Server.Persistence;
+using WorkingGroup.Workflows;
+
+namespace WorkingGroup.Server.Workflows;
+
+/// <summary>Settings of the procedures. Section <c>Workflows</c>.</summary>
+public sealed class WorkflowsOptions
+{
+    public const string SectionName = "Workflows";
+
+    /// <summary>
+    /// The Elsa 3 JSON definitions imported and published at start-up (new versions imported, unchanged ones left).
+    /// Default: the <c>workflows</c> folder shipped beside the server (a copy of the repository's top-level folder).
+    /// </summary>
+    public string? DefinitionsFolder { get; set; }
+}
+
+internal static class WorkflowsSetup
+{
+    public static IServiceCollection AddWorkingGroupWorkflows(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(WorkflowsOptions.SectionName).Get<WorkflowsOptions>() ?? new WorkflowsOptions();
+        var folder = string.IsNullOrWhiteSpace(options.DefinitionsFolder)
+            ? Path.Combine(AppContext.BaseDirectory, "workflows")
+            : Path.GetFullPath(options.DefinitionsFolder);
+
+        services.AddWorkflowEngine<AppDbContext>(engine => engine.DefinitionsFolder = Directory.Exists(folder) ? folder : null);
+        services.AddHostedService<WorkflowMailRelay>();
+        return services;
+    }
+}
