@@ -25,6 +25,19 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_runaway_liquid_template_faults_its_activity()
+    {
+        var definition = new DefinitionBuilder()
+            .Activity("say", "Elsa.WriteLine", ("text", Script.Liquid("{% for i in (1..1000000) %}x{% endfor %}")))
+            .Build();
+        var run = new InMemoryRunner(definition);
+
+        await run.StartAsync();
+
+        Assert.Equal("say", Assert.Single(run.State.Incidents).ActivityId);
+    }
+
+    [Fact]
     public async Task Scripts_have_no_access_to_the_clr()
     {
         var run = new InMemoryRunner(ForkWithScript("System.IO.File.ReadAllText('/etc/passwd')"), ShortLimits);
