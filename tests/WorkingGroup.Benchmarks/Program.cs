@@ -1,0 +1,1 @@
+Console.WriteLine("WorkingGroup benchmarks: see docs/performance.md");
