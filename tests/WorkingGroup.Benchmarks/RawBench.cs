@@ -1,0 +1,88 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace WorkingGroup.Benchmarks;
+
+/// <summary>
+/// The storage limit: the smallest durable step done by hand with ADO.NET — in one transaction, one UPDATE of an
+/// instance-like row (a state of the engine's size, a stamp) and one INSERT of a journal-like row.
+/// </summary>
+internal static class RawBench
+{
+    public static async Task<Measurement> RunAsync(BenchStore store, int workers, int count, int rounds, int stateLength)
+    {
+        var state = new string('s', stateLength);
+        var rows = count * (rounds + 1);
+        await using (var connection = Open(store))
+        {
+            await connection.OpenAsync();
+            await ExecuteAsync(connection, null, """
+                CREATE TABLE raw_instances (id varchar(64) PRIMARY KEY, state text NOT NULL, stamp bigint NOT NULL, updated_at bigint NOT NULL);
+                CREATE TABLE raw_journal (id varchar(80) PRIMARY KEY, instance_id varchar(64) NOT NULL, sequence int NOT NULL, payload text, at bigint NOT NULL);
+                """);
+            await using var transaction = await connection.BeginTransactionAsync();
+            for (var i = 0; i < rows; i++)
+            {
+                await ExecuteAsync(connection, transaction, "INSERT INTO raw_instances VALUES (@id, @state, 0, 0)", ("id", Id(i)), ("state", state));
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        var rates = new List<double>();
+        for (var round = 0; round <= rounds; round++)
+        {
+            var offset = round * count;
+            var rate = await Rounds.TimeAsync(count, workers, i => StepAsync(store, Id(offset + i), state));
+            if (round > 0)
+            {
+                rates.Add(rate);
+            }
+        }
+
+        return new Measurement("raw UPDATE + INSERT tx", workers, Rate.Of(rates), 2, 1, double.NaN);
+    }
+
+    private static async Task StepAsync(BenchStore store, string id, string state)
+    {
+        await using var connection = Open(store);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var now = DateTime.UtcNow.Ticks;
+        var updated = await ExecuteAsync(
+            connection, transaction, "UPDATE raw_instances SET state = @state, stamp = stamp + 1, updated_at = @now WHERE id = @id AND stamp = 0",
+            ("state", state), ("now", now), ("id", id));
+        if (updated != 1)
+        {
+            throw new InvalidOperationException($"Row {id} was not updated.");
+        }
+
+        await ExecuteAsync(
+            connection, transaction, "INSERT INTO raw_journal VALUES (@id, @instance, 1, @payload, @now)",
+            ("id", $"{id}:1"), ("instance", id), ("payload", "{\"outcomes\":[\"Done\"]}"), ("now", now));
+        await transaction.CommitAsync();
+    }
+
+    private static DbConnection Open(BenchStore store) => store.Provider == Provider.Postgres
+        ? new NpgsqlConnection(store.ConnectionString)
+        : new SqliteConnection(store.ConnectionString);
+
+    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private static string Id(int i) => $"instance-{i:D8}";
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace WorkingGroup.Benchmarks;
+
+/// <summary>Collects the measurements and prints them as Markdown tables, with the ratio raw / engine resume.</summary>
+internal sealed class Report
+{
+    private readonly List<(Provider Provider, Measurement Measurement)> measurements = [];
+    private readonly List<(Provider Provider, TimerLag Lag)> lags = [];
+
+    public void Add(Provider provider, Measurement measurement) => measurements.Add((provider, measurement));
+
+    public void Add(Provider provider, TimerLag lag) => lags.Add((provider, lag));
+
+    public void Print(TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine("| Provider | Workers | Operation | Median ops/s | Min–max ops/s | SQL commands/op | Commits/op | DB wait ms/op |");
+        output.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|");
+        foreach (var (provider, m) in measurements)
+        {
+            output.WriteLine(Invariant(
+                $"| {provider} | {m.Workers} | {m.Name} | {m.Rate.Median:F0} | {m.Rate.Min:F0}–{m.Rate.Max:F0} | {m.CommandsPerOp:F1} | {m.CommitsPerOp:F1} | {(double.IsNaN(m.DatabaseMsPerOp) ? "–" : m.DatabaseMsPerOp.ToString("F2", CultureInfo.InvariantCulture))} |"));
+        }
+
+        output.WriteLine();
+        output.WriteLine("| Provider | Workers | Raw tx/s ÷ engine resumes/s |");
+        output.WriteLine("|---|---:|---:|");
+        foreach (var group in measurements.GroupBy(m => (m.Provider, m.Measurement.Workers)))
+        {
+            var resume = group.Single(m => m.Measurement.Name.StartsWith("resume", StringComparison.Ordinal)).Measurement.Rate.Median;
+            var raw = group.Single(m => m.Measurement.Name.StartsWith("raw", StringComparison.Ordinal)).Measurement.Rate.Median;
+            output.WriteLine(Invariant($"| {group.Key.Provider} | {group.Key.Workers} | {raw / resume:F1}x |"));
+        }
+
+        output.WriteLine();
+        output.WriteLine("| Provider | Timers | Poll interval | Lag median | Lag p95 | Lag max |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var (provider, lag) in lags)
+        {
+            output.WriteLine(Invariant(
+                $"| {provider} | {lag.Timers} | {lag.PollInterval.TotalMilliseconds:F0} ms | {lag.MedianMs:F0} ms | {lag.P95Ms:F0} ms | {lag.MaxMs:F0} ms |"));
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
