@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using WorkingGroup.Workflows.Definitions;
@@ -9,10 +10,13 @@ namespace WorkingGroup.Workflows.Versioning;
 /// <summary>
 /// Definition versions, following Elsa's publisher: saving changes the latest draft or adds a version;
 /// publishing validates and makes the latest version the only published one. Running instances keep theirs.
+/// A version's document never changes once it has been published (a later save adds a version), so parsed
+/// published documents are kept by version id and finding them reads only the version's flags, not its JSON.
 /// </summary>
 public sealed class WorkflowDefinitionStore
 {
     private static readonly string[] VersionProperties = ["id", "version", "isLatest", "isPublished", "createdAt"];
+    private readonly ConcurrentDictionary<string, WorkflowDefinition> publishedDocuments = new();
     private readonly IWorkflowDbContextFactory contexts;
     private readonly WorkflowValidator validator;
     private readonly TimeProvider clock;
@@ -98,8 +102,7 @@ public sealed class WorkflowDefinitionStore
     public async Task<IReadOnlyList<WorkflowDefinition>> ListPublishedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
-        var records = await db.Set<WorkflowDefinitionRecord>().AsNoTracking().Where(v => v.IsPublished).ToListAsync(cancellationToken);
-        return [.. records.Select(ToDefinition)];
+        return await LoadAsync(db, db.Set<WorkflowDefinitionRecord>().Where(v => v.IsPublished), cancellationToken);
     }
 
     public async Task<WorkflowDefinition?> FindPublishedAsync(string definitionId, CancellationToken cancellationToken = default) =>
@@ -115,16 +118,48 @@ public sealed class WorkflowDefinitionStore
     public async Task<WorkflowDefinition?> FindByVersionIdAsync(string versionId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
-        var record = await db.Set<WorkflowDefinitionRecord>().AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken);
-        return record is null ? null : ToDefinition(record);
+        return (await LoadAsync(db, db.Set<WorkflowDefinitionRecord>().Where(v => v.Id == versionId), cancellationToken)).SingleOrDefault();
     }
 
     private async Task<WorkflowDefinition?> FindAsync(
         string definitionId, System.Linq.Expressions.Expression<Func<WorkflowDefinitionRecord, bool>> filter, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
-        var record = await Versions(db, definitionId).AsNoTracking().Where(filter).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
-        return record is null ? null : ToDefinition(record);
+        var newest = Versions(db, definitionId).Where(filter).OrderByDescending(v => v.Version).Take(1);
+        return (await LoadAsync(db, newest, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>The versions a query selects: their flags always, their JSON only for documents not parsed before.</summary>
+    private async Task<List<WorkflowDefinition>> LoadAsync(DbContext db, IQueryable<WorkflowDefinitionRecord> query, CancellationToken cancellationToken)
+    {
+        var headers = await query
+            .Select(v => new VersionHeader(v.Id, v.Version, v.IsLatest, v.IsPublished))
+            .ToListAsync(cancellationToken);
+        var missing = headers.Where(h => !publishedDocuments.ContainsKey(h.Id)).Select(h => h.Id).ToList();
+        var documents = missing.Count == 0
+            ? []
+            : await db.Set<WorkflowDefinitionRecord>().Where(v => missing.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Json, cancellationToken);
+        var definitions = new List<WorkflowDefinition>();
+        foreach (var header in headers)
+        {
+            if (!publishedDocuments.TryGetValue(header.Id, out var document))
+            {
+                if (!documents.TryGetValue(header.Id, out var json))
+                {
+                    continue;
+                }
+
+                document = WorkflowDefinitionJson.Parse(json);
+                if (header.IsPublished)
+                {
+                    publishedDocuments.TryAdd(header.Id, document);
+                }
+            }
+
+            definitions.Add(document with { Id = header.Id, Version = header.Version, IsLatest = header.IsLatest, IsPublished = header.IsPublished });
+        }
+
+        return definitions;
     }
 
     private static IQueryable<WorkflowDefinitionRecord> Versions(DbContext db, string definitionId) =>
@@ -154,3 +189,6 @@ public sealed class WorkflowDefinitionStore
         return json;
     }
 }
+
+/// <summary>What the store reads of a version whose document it has parsed before.</summary>
+internal sealed record VersionHeader(string Id, int Version, bool IsLatest, bool IsPublished);
