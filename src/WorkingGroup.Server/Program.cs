@@ -67,6 +67,7 @@ app.MapAuthApi();
 app.MapPasswordResetApi();
 app.MapAccountsApi();
 app.MapTasksApi();
+app.MapWorkflowsApi();
 app.MapAccountPages();
 app.MapRazorComponents<App>();
 

@@ -17,8 +17,6 @@ internal sealed partial class MailDeliveryWorker(
     TimeProvider clock,
     ILogger<MailDeliveryWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -64,7 +62,7 @@ internal sealed partial class MailDeliveryWorker(
         {
             var claimed = await db.Set<OutboxMessage>()
                 .Where(m => m.Id == id && m.DeliveredAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, now + ClaimFor), cancellationToken);
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, now + options.ClaimTimeout), cancellationToken);
             if (claimed == 0)
             {
                 continue; // another process took it

@@ -19,6 +19,12 @@ public sealed class MailOptions
     /// <summary>How often the delivery worker looks for messages due (it is also woken on every new message).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a worker owns a message it is sending. A process that dies mid-send leaves its claim; another
+    /// (or the restarted) worker sends the message again once the claim has run out, under the same Message-ID.
+    /// </summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Attempts before a message is given up and left for an operator (its last error is kept).</summary>
     public int MaxAttempts { get; set; } = 10;
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -66,8 +67,8 @@ internal static class TasksApi
 
         try
         {
-            var result = await runtime.CompleteTaskAsync(taskId, request?.Result?.DeepClone(), user.FindFirstValue(ClaimTypes.NameIdentifier), ct);
-            return TypedResults.Ok(new TaskCompletedResponse(taskId, result.InstanceId, result.Status.ToString(), result.SubStatus.ToString()));
+            var run = await runtime.CompleteTaskAsync(taskId, request?.Result is { } result ? JsonNode.Parse(result.GetRawText()) : null, user.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+            return TypedResults.Ok(new TaskCompletedResponse(taskId, run.InstanceId, run.Status.ToString(), run.SubStatus.ToString()));
         }
         catch (WorkflowNotFoundException)
         {
@@ -107,7 +108,7 @@ internal static class TasksApi
 }
 
 /// <param name="Result">The form the person filled in; the workflow receives it as the task's result.</param>
-public sealed record CompleteTaskRequest(JsonNode? Result);
+public sealed record CompleteTaskRequest(JsonElement? Result);
 
 public sealed record TaskResponse(string Id, string Name, string? Assignee, string InstanceId, DateTimeOffset CreatedAt, JsonNode? Payload);
 
