@@ -47,13 +47,12 @@ public sealed class WorkflowRuntime
     public async Task<WorkflowRunResult> StartAsync(string definitionId, StartWorkflowOptions? start = null, CancellationToken cancellationToken = default)
     {
         start ??= new StartWorkflowOptions();
-        var definition = (start.Version is { } version
-                ? await definitions.FindVersionAsync(definitionId, version, cancellationToken)
-                : await definitions.FindPublishedAsync(definitionId, cancellationToken))
+        await using var db = await OpenAsync(cancellationToken);
+        var definition = await definitions.FindForStartAsync(db, definitionId, start.Version, cancellationToken)
             ?? throw new WorkflowNotFoundException(start.Version is null
                 ? $"Workflow definition '{definitionId}' has no published version."
                 : $"Workflow definition '{definitionId}' has no version {start.Version}.");
-        return await StartAsync(definition, start, null, null, cancellationToken);
+        return await StartInAsync(db, definition, start, null, null, cancellationToken);
     }
 
     /// <summary>
@@ -79,7 +78,8 @@ public sealed class WorkflowRuntime
             foreach (var trigger in EventTriggers(definition, eventName))
             {
                 var start = new StartWorkflowOptions { CorrelationId = correlationId, Actor = actor };
-                results.Add(await StartAsync(definition, start, trigger.Id, payload, cancellationToken));
+                await using var startDb = await OpenAsync(cancellationToken);
+                results.Add(await StartInAsync(startDb, definition, start, trigger.Id, payload, cancellationToken));
             }
         }
 
@@ -140,12 +140,30 @@ public sealed class WorkflowRuntime
             db, ById(timer.InstanceId), execution => execution.ResumeAsync(execution.FindBookmark(timer.Id) ?? throw new WorkflowNotFoundException($"Bookmark '{timer.Id}' not found."), null),
             "timer", null, null, cancellationToken);
 
-    private async Task<WorkflowRunResult> StartAsync(
-        WorkflowDefinition definition, StartWorkflowOptions start, string? triggerActivityId, JsonNode? triggerPayload, CancellationToken cancellationToken)
+    /// <summary>
+    /// A context whose connection stays open until it is disposed: a step's read and its save then share one
+    /// pooled connection instead of taking it from the pool (and resetting it) twice.
+    /// </summary>
+    private async Task<DbContext> OpenAsync(CancellationToken cancellationToken)
+    {
+        var db = await contexts.CreateAsync(cancellationToken);
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<WorkflowRunResult> StartInAsync(
+        DbContext db, WorkflowDefinition definition, StartWorkflowOptions start, string? triggerActivityId, JsonNode? triggerPayload, CancellationToken cancellationToken)
     {
         var state = new WorkflowState { TriggerActivityId = triggerActivityId };
         var instanceId = start.InstanceId ?? WorkflowExecution.NewId();
-        await using var db = await contexts.CreateAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var execution = new WorkflowExecution(
             Setup(definition, triggerActivityId), state, instanceId, start.CorrelationId, start.Actor, new StepScope(scope.ServiceProvider, db), cancellationToken);
@@ -177,7 +195,7 @@ public sealed class WorkflowRuntime
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await contexts.CreateAsync(cancellationToken);
+            await using var db = await OpenAsync(cancellationToken);
             try
             {
                 return await StepInAsync(db, instance, act, actor, input, allowed, cancellationToken);

@@ -125,6 +125,18 @@ public sealed class WorkflowDefinitionStore
         string definitionId, System.Linq.Expressions.Expression<Func<WorkflowDefinitionRecord, bool>> filter, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
+        return await FindAsync(db, definitionId, filter, cancellationToken);
+    }
+
+    /// <summary>The published version, or the given one, read in the caller's context (a start reads and saves on one connection).</summary>
+    internal async Task<WorkflowDefinition?> FindForStartAsync(DbContext db, string definitionId, int? version, CancellationToken cancellationToken) =>
+        version is { } number
+            ? await FindAsync(db, definitionId, v => v.Version == number, cancellationToken)
+            : await FindAsync(db, definitionId, v => v.IsPublished, cancellationToken);
+
+    private async Task<WorkflowDefinition?> FindAsync(
+        DbContext db, string definitionId, System.Linq.Expressions.Expression<Func<WorkflowDefinitionRecord, bool>> filter, CancellationToken cancellationToken)
+    {
         var newest = Versions(db, definitionId).Where(filter).OrderByDescending(v => v.Version).Take(1);
         return (await LoadAsync(db, newest, cancellationToken)).SingleOrDefault();
     }
