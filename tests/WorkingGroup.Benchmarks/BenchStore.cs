@@ -11,6 +11,12 @@ internal enum Provider
     Postgres,
 }
 
+/// <summary>
+/// Settings that belong to the host, not the engine: a pooled DbContext factory, and Npgsql's automatic
+/// preparation of statements (applies to the raw transaction too).
+/// </summary>
+internal sealed record HostSettings(bool PooledContexts, bool AutoPrepare);
+
 /// <summary>The host's DbContext: the engine's model only.</summary>
 internal sealed class BenchDbContext(DbContextOptions<BenchDbContext> options) : DbContext(options)
 {
@@ -25,8 +31,9 @@ internal sealed class BenchStore : IAsyncDisposable
     private readonly string? sqliteFile;
     private readonly string? postgresDatabase;
 
-    private BenchStore(Provider provider, string connectionString, string? sqliteFile, string? postgresDatabase)
+    private BenchStore(Provider provider, string connectionString, string? sqliteFile, string? postgresDatabase, bool pooledContexts)
     {
+        PooledContexts = pooledContexts;
         Provider = provider;
         ConnectionString = connectionString;
         this.sqliteFile = sqliteFile;
@@ -37,13 +44,16 @@ internal sealed class BenchStore : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>Whether the engine's host registers a pooled DbContext factory.</summary>
+    public bool PooledContexts { get; }
+
     public static string PostgresServer =>
         Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(
                 $"{PostgresVariable} is not set: start a server first (`. build/postgres.sh && pg_up`) or run with --providers sqlite.");
 
-    public static async Task<BenchStore> CreateAsync(Provider provider)
+    public static async Task<BenchStore> CreateAsync(Provider provider, HostSettings settings)
     {
         if (provider == Provider.Sqlite)
         {
@@ -57,7 +67,7 @@ internal sealed class BenchStore : IAsyncDisposable
                 await wal.ExecuteNonQueryAsync();
             }
 
-            return new BenchStore(provider, sqlite, file, null);
+            return new BenchStore(provider, sqlite, file, null, settings.PooledContexts);
         }
 
         var name = $"wg_bench_{Guid.NewGuid():N}";
@@ -68,8 +78,14 @@ internal sealed class BenchStore : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        var postgres = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, Pooling = true, MaxPoolSize = 50 }.ConnectionString;
-        return new BenchStore(provider, postgres, null, name);
+        var postgres = new NpgsqlConnectionStringBuilder(PostgresServer)
+        {
+            Database = name,
+            Pooling = true,
+            MaxPoolSize = 50,
+            MaxAutoPrepare = settings.AutoPrepare ? 64 : 0,
+        }.ConnectionString;
+        return new BenchStore(provider, postgres, null, name, settings.PooledContexts);
     }
 
     public void Configure(DbContextOptionsBuilder builder)

@@ -27,14 +27,23 @@ internal sealed class EngineHost : IAsyncDisposable
     public static async Task<EngineHost> StartAsync(BenchStore store, bool runTimers, TimeSpan pollInterval, params WorkflowDefinition[] definitions)
     {
         var counter = new CommandCounter();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddDbContextFactory<BenchDbContext>(o =>
-            {
-                store.Configure(o);
-                o.AddInterceptors(counter);
-            })
-            .AddWorkflowEngine<BenchDbContext>(o =>
+        var services = new ServiceCollection().AddLogging();
+        Action<DbContextOptionsBuilder> configure = o =>
+        {
+            store.Configure(o);
+            o.AddInterceptors(counter);
+        };
+        // Pooling is the host's choice: the engine only asks for IDbContextFactory<TContext>.
+        if (store.PooledContexts)
+        {
+            services.AddPooledDbContextFactory<BenchDbContext>(configure);
+        }
+        else
+        {
+            services.AddDbContextFactory<BenchDbContext>(configure);
+        }
+
+        services.AddWorkflowEngine<BenchDbContext>(o =>
             {
                 o.RunTimerService = runTimers;
                 o.TimerPollInterval = pollInterval;

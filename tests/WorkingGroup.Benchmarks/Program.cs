@@ -9,13 +9,14 @@ var count = int.Parse(Option("--count", quick ? "100" : "400"), CultureInfo.Inva
 var rounds = int.Parse(Option("--rounds", quick ? "3" : "5"), CultureInfo.InvariantCulture);
 var timers = quick ? 14 : 42;
 var pollInterval = TimeSpan.FromSeconds(1);
+var settings = new HostSettings(args.Contains("--pooled"), args.Contains("--auto-prepare"));
 
 if (providers.Contains(Provider.Postgres))
 {
     _ = BenchStore.PostgresServer;
 }
 
-Console.WriteLine($"{count} operations per round, {rounds} timed rounds after one warm-up round; workers {string.Join(", ", workerCounts)}.");
+Console.WriteLine($"{count} operations per round, {rounds} timed rounds after one warm-up round; workers {string.Join(", ", workerCounts)}; {settings}.");
 var report = new Report();
 foreach (var provider in providers)
 {
@@ -23,7 +24,7 @@ foreach (var provider in providers)
     {
         Console.WriteLine($"{provider}, {workers} worker(s) …");
         int stateLength;
-        await using (var store = await BenchStore.CreateAsync(provider))
+        await using (var store = await BenchStore.CreateAsync(provider, settings))
         {
             var (start, resume, length) = await EngineBench.RunAsync(store, workers, count, rounds);
             stateLength = length;
@@ -31,14 +32,14 @@ foreach (var provider in providers)
             report.Add(provider, resume);
         }
 
-        await using (var store = await BenchStore.CreateAsync(provider))
+        await using (var store = await BenchStore.CreateAsync(provider, settings))
         {
             report.Add(provider, await RawBench.RunAsync(store, workers, count, rounds, stateLength));
         }
     }
 
     Console.WriteLine($"{provider}, timer lag …");
-    await using (var store = await BenchStore.CreateAsync(provider))
+    await using (var store = await BenchStore.CreateAsync(provider, settings))
     {
         report.Add(provider, await TimerBench.RunAsync(store, timers, pollInterval));
     }
