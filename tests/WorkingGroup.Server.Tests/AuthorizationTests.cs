@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using WorkingGroup.Domain.Composition;
 using WorkingGroup.Server.Identity;
 
 namespace WorkingGroup.Server.Tests;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using WorkingGroup.Domain.Composition;
 using WorkingGroup.Server.Identity;
 using WorkingGroup.Server.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using WorkingGroup.Domain.Composition;
 using WorkingGroup.Server.Identity;
 using WorkingGroup.Server.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WorkingGroup.Domain.Composition;
 using WorkingGroup.Server.Identity;
 using WorkingGroup.Server.Persistence;
 using WorkingGroup.Server.Tests.Infrastructure;

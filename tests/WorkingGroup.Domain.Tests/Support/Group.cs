@@ -7,6 +7,7 @@ namespace WorkingGroup.Domain.Tests.Support;
 /// <summary>
 /// A working group of six per side (co-chair, deputy, secretary, three members) on a fake clock that
 /// starts on 1 March 2026, 09:00 UTC. The server runs UTC; meetings are held in other zones.
+/// Also compiled into the server's persistence tests (linked there), each test with a group of its own.
 /// </summary>
 internal sealed class Group
 {
@@ -54,7 +55,8 @@ internal sealed class Group
         ? [RuCoChair, RuDeputy, RuSecretary, .. RuMembers]
         : [KzCoChair, KzDeputy, KzSecretary, .. KzMembers];
 
-    public Caller As(Guid personId) => new(personId, Composition, Clock);
+    /// <summary>The person asking, judged by <paramref name="composition"/> (e.g. one reloaded from the database) or the one established.</summary>
+    public Caller As(Guid personId, GroupComposition? composition = null) => new(personId, composition ?? Composition, Clock);
 }
 
 internal static class Refusal

@@ -1,5 +1,6 @@
 using WorkingGroup.Domain.Agenda;
 using WorkingGroup.Domain.Attendance;
+using WorkingGroup.Domain.Composition;
 using WorkingGroup.Domain.Meetings;
 using WorkingGroup.Domain.Protocols;
 using WorkingGroup.Server.Documents;

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using WorkingGroup.Domain.Agenda;
 using WorkingGroup.Domain.Attendance;
+using WorkingGroup.Domain.Composition;
 using WorkingGroup.Domain.Meetings;
 using WorkingGroup.Domain.Protocols;
 using WorkingGroup.Server.Documents;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using WorkingGroup.Domain.Agenda;
 using WorkingGroup.Domain.Attendance;
+using WorkingGroup.Domain.Composition;
 using WorkingGroup.Domain.Decisions;
 using WorkingGroup.Domain.Materials;
 using WorkingGroup.Domain.Meetings;

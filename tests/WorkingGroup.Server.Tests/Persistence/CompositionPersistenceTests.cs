@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using WorkingGroup.Domain.Common;
+using WorkingGroup.Domain.Composition;
 using WorkingGroup.Server.Identity;
 using WorkingGroup.Server.Tests.Infrastructure;
+using WorkingGroup.Domain.Tests.Support;
 
 namespace WorkingGroup.Server.Tests.Persistence;
 
@@ -29,7 +31,7 @@ public abstract class CompositionPersistenceTests(AppFixture app)
     [Fact]
     public async Task Composition_change_R1_5_proposed_then_reloaded_is_approved_by_the_side_co_chair_and_applies()
     {
-        var group = new TestGroup();
+        var group = new Group();
         await app.SaveNewAsync(group.Composition);
         var newcomer = Guid.NewGuid();
 
@@ -59,10 +61,10 @@ public abstract class CompositionPersistenceTests(AppFixture app)
     [Fact]
     public async Task Absence_R3_3_recorded_and_reloaded_makes_the_deputy_act_for_the_co_chair()
     {
-        var group = new TestGroup();
+        var group = new Group();
         await app.SaveNewAsync(group.Composition);
         // Given in Almaty time: PostgreSQL stores instants in UTC only.
-        var from = TestGroup.Start.AddDays(1).ToOffset(TimeSpan.FromHours(5));
+        var from = Group.Start.AddDays(1).ToOffset(TimeSpan.FromHours(5));
 
         await app.InScopeAsync(async db =>
         {
@@ -79,7 +81,7 @@ public abstract class CompositionPersistenceTests(AppFixture app)
     [Fact]
     public async Task A_refused_composition_change_R1_5_leaves_the_stored_composition_unchanged()
     {
-        var group = new TestGroup();
+        var group = new Group();
         await app.SaveNewAsync(group.Composition);
         var tokenBefore = await app.InScopeAsync(db => db.TokenAsync<GroupComposition>(group.Composition.Id));
 

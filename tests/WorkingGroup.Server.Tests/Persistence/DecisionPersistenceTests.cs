@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using WorkingGroup.Domain.Composition;
 using WorkingGroup.Domain.Decisions;
 using WorkingGroup.Domain.Meetings;
 using WorkingGroup.Server.Tests.Infrastructure;
+using WorkingGroup.Domain.Tests.Support;
 
 namespace WorkingGroup.Server.Tests.Persistence;
 
@@ -11,7 +13,7 @@ public abstract class DecisionPersistenceTests(AppFixture app)
     [Fact]
     public async Task Decision_R3_7_reloaded_keeps_its_quorum_and_its_assignment_is_reported_and_verified_R3_4()
     {
-        var group = new TestGroup();
+        var group = new Group();
         var (meeting, decision) = Decided(group);
         var dueAt = group.Clock.GetUtcNow().AddDays(30);
         var assignment = decision.AssignToMember(group.RuMembers[0], dueAt, "A draft agreement", group.As(group.RuCoChair));
@@ -45,7 +47,7 @@ public abstract class DecisionPersistenceTests(AppFixture app)
     [Fact]
     public async Task Overdue_assignments_are_found_in_the_database_by_due_date_and_state()
     {
-        var group = new TestGroup();
+        var group = new Group();
         var (meeting, decision) = Decided(group);
         var now = group.Clock.GetUtcNow();
         var soon = decision.AssignToMember(group.KzMembers[1], now.AddDays(10), "A list of occupations", group.As(group.KzCoChair));
@@ -66,7 +68,7 @@ public abstract class DecisionPersistenceTests(AppFixture app)
         Assert.Equal([soon.Id], overdue);
     }
 
-    private static (Meeting Meeting, Decision Decision) Decided(TestGroup group)
+    private static (Meeting Meeting, Decision Decision) Decided(Group group)
     {
         var meeting = MeetingSteps.InSession(group);
         var decision = Decision.Record(meeting, meeting.AgendaItems[0].Id, "To recommend mutual recognition", group.As(group.RuCoChair));

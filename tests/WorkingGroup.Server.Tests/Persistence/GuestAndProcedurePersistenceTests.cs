@@ -1,6 +1,8 @@
+using WorkingGroup.Domain.Composition;
 using WorkingGroup.Domain.Guests;
 using WorkingGroup.Domain.Procedures;
 using WorkingGroup.Server.Tests.Infrastructure;
+using WorkingGroup.Domain.Tests.Support;
 
 namespace WorkingGroup.Server.Tests.Persistence;
 
@@ -10,7 +12,7 @@ public abstract class GuestAndProcedurePersistenceTests(AppFixture app)
     [Fact]
     public async Task Guest_invitation_R3_11_reloaded_is_approved_by_a_co_chair_and_opens_its_meeting_only()
     {
-        var group = new TestGroup();
+        var group = new Group();
         var meeting = MeetingSteps.WithApprovedItem(group);
         var invitation = GuestInvitation.Propose(
             meeting, "Guest Expert", "guest@example.org", GuestCategory.IndependentExpert, GuestRole.Expert, group.As(group.RuMembers[1]));
@@ -34,7 +36,7 @@ public abstract class GuestAndProcedurePersistenceTests(AppFixture app)
     [Fact]
     public async Task Procedure_release_R1_4_reloaded_after_one_side_approved_is_approved_by_the_other_and_may_be_published()
     {
-        var group = new TestGroup();
+        var group = new Group();
         var release = ProcedureRelease.Request("meeting-preparation", 3, Guid.NewGuid(), group.Clock);
         release.Approve(group.As(group.RuCoChair));
         await app.SaveNewAsync(group.Composition, release);

@@ -1,5 +1,6 @@
 using WorkingGroup.Domain.Materials;
 using WorkingGroup.Server.Tests.Infrastructure;
+using WorkingGroup.Domain.Tests.Support;
 
 namespace WorkingGroup.Server.Tests.Persistence;
 
@@ -9,7 +10,7 @@ public abstract class MaterialPersistenceTests(AppFixture app)
     [Fact]
     public async Task Material_R3_9_reloaded_keeps_every_version_in_order_and_once_late_is_admitted_by_a_co_chair()
     {
-        var group = new TestGroup();
+        var group = new Group();
         var meeting = MeetingSteps.CollectingMaterials(group);
         var material = Material.Draft(meeting, "Draft standard", meeting.AgendaItems[0].Id, "standard-v1.pdf", "hash-1", group.As(group.KzMembers[0]));
         foreach (var version in new[] { 2, 3, 4 })

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using WorkingGroup.Domain.Attendance;
 using WorkingGroup.Domain.Common;
+using WorkingGroup.Domain.Composition;
 using WorkingGroup.Domain.Meetings;
 using WorkingGroup.Server.Tests.Infrastructure;
+using WorkingGroup.Domain.Tests.Support;
 
 namespace WorkingGroup.Server.Tests.Persistence;
 
@@ -12,7 +14,7 @@ public abstract class MeetingPersistenceTests(AppFixture app)
     [Fact]
     public async Task Meeting_R1_3_reloaded_while_forming_its_agenda_is_scheduled_by_both_co_chairs()
     {
-        var group = new TestGroup();
+        var group = new Group();
         var meeting = MeetingSteps.WithApprovedItem(group);
         await app.SaveNewAsync(group.Composition, meeting);
 
@@ -39,7 +41,7 @@ public abstract class MeetingPersistenceTests(AppFixture app)
     [Fact]
     public async Task Two_co_chairs_approving_the_agenda_at_once_R1_3_both_approvals_land_after_a_retry()
     {
-        var group = new TestGroup();
+        var group = new Group();
         var meeting = MeetingSteps.WithApprovedItem(group);
         meeting.SetSchedule(MeetingSteps.InAlmaty(), group.As(group.RuCoChair));
         await app.SaveNewAsync(group.Composition, meeting);
@@ -70,7 +72,7 @@ public abstract class MeetingPersistenceTests(AppFixture app)
     [Fact]
     public async Task Meeting_R3_7_reloaded_in_session_keeps_its_quorum_and_attendance_and_closes_once_opinions_are_read_out_R3_5()
     {
-        var group = new TestGroup();
+        var group = new Group();
         var meeting = MeetingSteps.InSession(group);
         await app.SaveNewAsync(group.Composition, meeting);
 
@@ -94,7 +96,7 @@ public abstract class MeetingPersistenceTests(AppFixture app)
     [Fact]
     public async Task A_refused_opening_R3_7_leaves_the_stored_meeting_unchanged_even_when_saved()
     {
-        var group = new TestGroup();
+        var group = new Group();
         var meeting = MeetingSteps.PackageDistributed(group);
         foreach (var person in new[] { group.RuCoChair, group.RuSecretary, group.KzCoChair, group.KzSecretary })
         {

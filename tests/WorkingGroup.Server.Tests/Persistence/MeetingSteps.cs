@@ -1,19 +1,21 @@
 using WorkingGroup.Domain.Agenda;
 using WorkingGroup.Domain.Attendance;
+using WorkingGroup.Domain.Composition;
 using WorkingGroup.Domain.Materials;
 using WorkingGroup.Domain.Meetings;
 using WorkingGroup.Domain.Protocols;
+using WorkingGroup.Domain.Tests.Support;
 
 namespace WorkingGroup.Server.Tests.Persistence;
 
-/// <summary>Drives a meeting of a <see cref="TestGroup"/> in memory through the procedure to the stage a test starts from.</summary>
+/// <summary>Drives a meeting of a <see cref="Group"/> in memory through the procedure to the stage a test starts from.</summary>
 internal static class MeetingSteps
 {
     /// <summary>15 April 2026, 10:00 in Almaty, in person.</summary>
     public static MeetingSchedule InAlmaty() =>
         new(new DateTime(2026, 4, 15, 10, 0, 0), "Asia/Almaty", MeetingFormat.InPerson, "Astana, Mangilik El 8", null);
 
-    public static Meeting WithApprovedItem(TestGroup group)
+    public static Meeting WithApprovedItem(Group group)
     {
         var meeting = Meeting.Draft("Meeting No. 1", group.As(group.RuSecretary));
         meeting.StartAgendaForming(group.As(group.RuSecretary));
@@ -23,7 +25,7 @@ internal static class MeetingSteps
         return meeting;
     }
 
-    public static Meeting CollectingMaterials(TestGroup group)
+    public static Meeting CollectingMaterials(Group group)
     {
         var meeting = WithApprovedItem(group);
         meeting.SetSchedule(InAlmaty(), group.As(group.RuCoChair));
@@ -34,7 +36,7 @@ internal static class MeetingSteps
         return meeting;
     }
 
-    public static Meeting PackageDistributed(TestGroup group)
+    public static Meeting PackageDistributed(Group group)
     {
         var meeting = CollectingMaterials(group);
         MeetingPackage.Distribute(meeting, [], group.As(group.KzSecretary));
@@ -42,7 +44,7 @@ internal static class MeetingSteps
     }
 
     /// <summary>In session with everyone present but the third RU member, who is absent and has filed a written opinion .</summary>
-    public static Meeting InSession(TestGroup group)
+    public static Meeting InSession(Group group)
     {
         var meeting = PackageDistributed(group);
         foreach (var person in group.Everyone(Side.RU).Except([group.RuMembers[2]]))
@@ -62,7 +64,7 @@ internal static class MeetingSteps
         return meeting;
     }
 
-    public static (Meeting Meeting, Protocol Protocol) Signing(TestGroup group)
+    public static (Meeting Meeting, Protocol Protocol) Signing(Group group)
     {
         var meeting = InSession(group);
         meeting.MarkOpinionReadOut(meeting.WrittenOpinions[0].Id, group.As(group.RuSecretary));

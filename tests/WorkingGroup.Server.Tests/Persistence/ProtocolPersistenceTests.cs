@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using WorkingGroup.Domain.Composition;
 using WorkingGroup.Domain.Meetings;
 using WorkingGroup.Domain.Protocols;
 using WorkingGroup.Server.Persistence;
 using WorkingGroup.Server.Tests.Infrastructure;
+using WorkingGroup.Domain.Tests.Support;
 
 namespace WorkingGroup.Server.Tests.Persistence;
 
@@ -12,7 +14,7 @@ public abstract class ProtocolPersistenceTests(AppFixture app)
     [Fact]
     public async Task Protocol_R3_10_reloaded_keeps_its_signatures_bound_to_its_text_and_is_signed_by_the_last_two()
     {
-        var group = new TestGroup();
+        var group = new Group();
         var (meeting, protocol) = MeetingSteps.Signing(group);
         protocol.Sign(Side.RU, SignatoryRole.CoChair, protocol.TextHash, meeting, group.As(group.RuCoChair));
         protocol.Sign(Side.KZ, SignatoryRole.Secretary, protocol.TextHash, meeting, group.As(group.KzSecretary));
@@ -37,7 +39,7 @@ public abstract class ProtocolPersistenceTests(AppFixture app)
     [Fact]
     public async Task Protocol_R3_10_edited_after_reload_invalidates_every_signature_given_before()
     {
-        var group = new TestGroup();
+        var group = new Group();
         var (meeting, protocol) = MeetingSteps.Signing(group);
         protocol.Sign(Side.RU, SignatoryRole.CoChair, protocol.TextHash, meeting, group.As(group.RuCoChair));
         protocol.Sign(Side.RU, SignatoryRole.Secretary, protocol.TextHash, meeting, group.As(group.RuSecretary));
@@ -60,7 +62,7 @@ public abstract class ProtocolPersistenceTests(AppFixture app)
     [Fact]
     public async Task Two_signers_racing_R3_10_both_signatures_land_after_a_retry()
     {
-        var group = new TestGroup();
+        var group = new Group();
         var (meeting, protocol) = MeetingSteps.Signing(group);
         await app.SaveNewAsync(group.Composition, meeting, protocol);
 
@@ -88,7 +90,7 @@ public abstract class ProtocolPersistenceTests(AppFixture app)
     }
 
     private static async Task<(Protocol Protocol, GroupComposition Composition, Meeting Meeting)> LoadAsync(
-        AppDbContext db, TestGroup group, Meeting meeting, Protocol protocol) =>
+        AppDbContext db, Group group, Meeting meeting, Protocol protocol) =>
         (await db.ProtocolAsync(protocol), await db.CompositionAsync(group.Composition), await db.MeetingAsync(meeting));
 }
 

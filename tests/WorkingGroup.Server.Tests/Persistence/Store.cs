@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WorkingGroup.Domain.Composition;
 using WorkingGroup.Domain.Decisions;
 using WorkingGroup.Domain.Meetings;
 using WorkingGroup.Domain.Protocols;
