@@ -36,6 +36,11 @@ foreach (var provider in providers)
         {
             report.Add(provider, await RawBench.RunAsync(store, workers, count, rounds, stateLength));
         }
+
+        await using (var store = await BenchStore.CreateAsync(provider, settings))
+        {
+            report.Add(provider, await RawEngineStepBench.RunAsync(store, workers, count, rounds, stateLength));
+        }
     }
 
     Console.WriteLine($"{provider}, timer lag …");

@@ -64,11 +64,11 @@ internal static class RawBench
         await transaction.CommitAsync();
     }
 
-    private static DbConnection Open(BenchStore store) => store.Provider == Provider.Postgres
+    public static DbConnection Open(BenchStore store) => store.Provider == Provider.Postgres
         ? new NpgsqlConnection(store.ConnectionString)
         : new SqliteConnection(store.ConnectionString);
 
-    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    public static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
