@@ -28,6 +28,7 @@ foreach (var provider in providers)
         {
             var (start, resume, length) = await EngineBench.RunAsync(store, workers, count, rounds);
             stateLength = length;
+            Console.WriteLine($"  the engine's instance state averages {length} characters; the raw transactions write as much.");
             report.Add(provider, start);
             report.Add(provider, resume);
         }
