@@ -13,14 +13,14 @@ namespace WorkingGroup.EndToEnd.Tests;
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"wg-e2e-{Guid.NewGuid():N}.db");
+    private readonly TestSqliteFile _database = new("e2e");
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>The pickup folder the server writes its e-mail to (no SMTP server is configured).</summary>
-    public string MailFolder => _database + ".mail";
+    public string MailFolder => _database.MailFolder;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -28,7 +28,7 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         _factory = new ConfiguredWebApplicationFactory<Program>(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Sqlite"] = $"Data Source={_database}",
+            ["ConnectionStrings:Sqlite"] = _database.ConnectionString,
             ["Seed:DemoComposition"] = "true",
             ["Mail:PickupDirectory"] = MailFolder,
             ["Mail:PollInterval"] = "00:00:00.200",
@@ -74,15 +74,6 @@ public sealed class BrowserApp : IAsyncLifetime
             await _factory.DisposeAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_database + suffix);
-        }
-
-        if (Directory.Exists(MailFolder))
-        {
-            Directory.Delete(MailFolder, recursive: true);
-        }
+        _database.Delete();
     }
 }

@@ -6,6 +6,7 @@ using WorkingGroup.Domain.Composition;
 using WorkingGroup.Server.Identity;
 using WorkingGroup.Server.Persistence;
 using WorkingGroup.Server.Tests.Infrastructure;
+using WorkingGroup.Testing;
 
 namespace WorkingGroup.Server.Tests;
 
@@ -65,12 +66,12 @@ public sealed class ProductionStartupTests
     [Fact]
     public async Task Production_never_seeds_the_demo_composition_but_creates_the_configured_administrator()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"wg-prod-{Guid.NewGuid():N}.db");
+        var file = new TestSqliteFile("prod");
         try
         {
             await using var factory = AppFixture.CreateFactory(new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Sqlite"] = $"Data Source={file}",
+                ["ConnectionStrings:Sqlite"] = file.ConnectionString,
                 ["Seed:DemoComposition"] = "true",
                 ["Seed:AdministratorEmail"] = "chief.admin@example.org",
                 ["Seed:AdministratorPassword"] = "Initial-Password-1",
@@ -82,8 +83,7 @@ public sealed class ProductionStartupTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(file);
+            file.Delete();
         }
     }
 }

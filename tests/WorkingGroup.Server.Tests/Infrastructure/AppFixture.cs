@@ -67,30 +67,21 @@ public abstract class AppFixture : IAsyncLifetime
 
 public sealed class SqliteApp : AppFixture
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"wg-test-{Guid.NewGuid():N}.db");
+    private readonly TestSqliteFile _file = new("test");
 
     public override string Provider => "Sqlite";
 
     protected override Task<Dictionary<string, string?>> DatabaseSettingsAsync() => Task.FromResult(new Dictionary<string, string?>
     {
         ["Database:Provider"] = "Sqlite",
-        ["ConnectionStrings:Sqlite"] = $"Data Source={_file}",
-        ["Mail:PickupDirectory"] = _file + ".mail",
+        ["ConnectionStrings:Sqlite"] = _file.ConnectionString,
+        ["Mail:PickupDirectory"] = _file.MailFolder,
     });
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_file + suffix);
-        }
-
-        if (Directory.Exists(_file + ".mail"))
-        {
-            Directory.Delete(_file + ".mail", recursive: true);
-        }
+        _file.Delete();
     }
 }
 
