@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace WorkingGroup.Server.Persistence;
 
@@ -25,7 +26,7 @@ internal static class DatabaseSetup
                         "Database:Provider is Postgres but ConnectionStrings:Postgres (env ConnectionStrings__Postgres) is empty.");
                 }
 
-                AddProvider<PostgresAppDbContext>(services, o => o.UseNpgsql(postgres));
+                AddProvider<PostgresAppDbContext>(services, o => o.UseNpgsql(WithAutoPrepare(postgres)));
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), environment.ContentRootPath);
@@ -43,7 +44,9 @@ internal static class DatabaseSetup
     private static void AddProvider<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : AppDbContext
     {
-        services.AddDbContextFactory<TContext>(configure);
+        // Pooled: a workflow step or a request takes a ready context instead of building one (docs/performance.md).
+        services.AddPooledDbContextFactory<TContext>(configure);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<TContext>());
         services.AddSingleton<IDbContextFactory<AppDbContext>>(sp => new ProviderContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
     }
@@ -52,6 +55,21 @@ internal static class DatabaseSetup
         where TContext : AppDbContext
     {
         public AppDbContext CreateDbContext() => factory.CreateDbContext();
+    }
+
+    /// <summary>
+    /// Npgsql prepares the statements a server repeats (a workflow step's few) unless the connection string says
+    /// otherwise: <c>Max Auto Prepare</c> defaults to 64 here, 0 (off) in Npgsql.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Creates the database or brings it to the latest migration.</summary>
