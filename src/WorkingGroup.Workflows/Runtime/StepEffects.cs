@@ -30,7 +30,10 @@ internal sealed record RemovedBookmark(BookmarkState Bookmark, bool Resumed);
 /// <summary>A bookmark created in this step, with its task if it is a user task.</summary>
 internal sealed record NewBookmark(BookmarkState Bookmark, TaskRequest? Task);
 
-/// <summary>One journal record: an activity Started, Completed, Suspended, Resumed, Faulted or Canceled.</summary>
+/// <summary>
+/// One journal record: one activity execution's outcome (Completed, Suspended, Faulted) with its actor, time,
+/// inputs/outputs summary and <c>"resumed": true</c> when it resumed a bookmark; or an open activity Canceled.
+/// </summary>
 internal sealed record JournalEntry(
     long Sequence,
     string ActivityId,

@@ -137,7 +137,10 @@ internal sealed partial class WorkflowExecution : IExpressionScope
         var resuming = item.ActivityInstanceId is not null || item.IsTrigger;
         var activityInstanceId = item.ActivityInstanceId ?? NewId();
         var viaBackward = item.Backward || (state.OpenActivities.FirstOrDefault(a => a.Id == activityInstanceId)?.ViaBackward ?? false);
-        Journal(node, activityInstanceId, item.ActivityInstanceId is null ? "Started" : "Resumed", null);
+
+        // One journal record per execution, written with its outcome (no "Started"/"Resumed" record of its own);
+        // an execution that resumed a bookmark is marked "resumed": true in the record's payload.
+        var resumedBookmark = item.ActivityInstanceId is not null;
         var changes = TrackedChanges.Capture(Scope.Db);
         ActivityResult result;
         JsonObject summary;
@@ -158,12 +161,12 @@ internal sealed partial class WorkflowExecution : IExpressionScope
             if (result.IsBlocked)
             {
                 state.OpenActivities.Add(new ActivityInstanceState(activityInstanceId, node.Id, ActivityStatus.Running, viaBackward));
-                Journal(node, activityInstanceId, "Suspended", summary);
+                Journal(node, activityInstanceId, "Suspended", MarkResumed(summary, resumedBookmark));
                 return;
             }
 
             RemoveBookmarks(activityInstanceId, resumed: false);
-            Journal(node, activityInstanceId, "Completed", summary);
+            Journal(node, activityInstanceId, "Completed", MarkResumed(summary, resumedBookmark));
             if (result.IsTerminal)
             {
                 FinishWorkflow();
@@ -180,18 +183,28 @@ internal sealed partial class WorkflowExecution : IExpressionScope
         catch (Exception exception) when (exception is not OperationCanceledException || !CancellationToken.IsCancellationRequested)
         {
             changes?.Undo();
-            Fault(node, activityInstanceId, viaBackward, exception);
+            Fault(node, activityInstanceId, viaBackward, exception, resumedBookmark);
         }
     }
 
-    private void Fault(ActivityNode node, string activityInstanceId, bool viaBackward, Exception exception)
+    private static JsonObject MarkResumed(JsonObject payload, bool resumed)
+    {
+        if (resumed)
+        {
+            payload["resumed"] = true;
+        }
+
+        return payload;
+    }
+
+    private void Fault(ActivityNode node, string activityInstanceId, bool viaBackward, Exception exception, bool resumedBookmark)
     {
         RemoveBookmarks(activityInstanceId, resumed: false);
         state.OpenActivities.RemoveAll(a => a.Id == activityInstanceId);
         state.OpenActivities.Add(new ActivityInstanceState(activityInstanceId, node.Id, ActivityStatus.Faulted, viaBackward));
         var incident = new Incident(node.Id, node.EffectiveNodeId, node.Type, activityInstanceId, exception.Message, ExceptionState.From(exception), Clock.GetUtcNow());
         state.Incidents.Add(incident);
-        Journal(node, activityInstanceId, "Faulted", new JsonObject { ["exception"] = $"{exception.GetType().Name}: {exception.Message}" });
+        Journal(node, activityInstanceId, "Faulted", MarkResumed(new JsonObject { ["exception"] = $"{exception.GetType().Name}: {exception.Message}" }, resumedBookmark));
     }
 
     private void FinishWorkflow()

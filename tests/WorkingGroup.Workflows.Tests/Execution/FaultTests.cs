@@ -67,6 +67,17 @@ public sealed class FaultTests
 
         Assert.Equal(["done"], run.Lines);
         Assert.Equal(WorkflowSubStatus.Finished, run.State.SubStatus);
+
+        // One journal record per execution, in order: the first attempt faulted, the retry (a new activity
+        // instance) completed, then "done" completed; each carries the actor and the inputs summary.
+        Assert.Equal(
+            [("flaky", "Faulted"), ("flaky", "Completed"), ("done", "Completed")],
+            run.Journal.Select(j => (j.ActivityId, j.EventName)).ToList());
+        Assert.Equal([1L, 2L, 3L], run.Journal.Select(j => j.Sequence).ToList());
+        Assert.NotEqual(run.Journal[0].ActivityInstanceId, run.Journal[1].ActivityInstanceId);
+        Assert.All(run.Journal, j => Assert.Equal("tester", j.Actor));
+        Assert.All(run.Journal, j => Assert.Null(j.Payload!["resumed"]));
+        Assert.Equal("done", run.Journal[2].Payload!["inputs"]!["Text"]!.GetValue<string>());
     }
 
     [Fact]

@@ -63,7 +63,15 @@ public sealed class TaskAndEventTests
         Assert.Equal((WorkflowTaskStatus.Completed, "alice", "\"approved\""), (completed.Status, completed.CompletedBy, completed.Result));
         Assert.Empty(await after.Set<WorkflowBookmarkRecord>().ToListAsync());
         Assert.Equal("email", (await after.Set<WorkflowOutboxRecord>().SingleAsync()).Kind);
-        Assert.Contains(await host.JournalAsync(started.InstanceId), j => j.ActivityId == "ask" && j.EventName == "Resumed" && j.Actor == "alice");
+        // One journal record per activity execution, in order: the task suspended at the start, then the resumed
+        // task completed (one record marked resumed, by alice), then the e-mail completed in the same step.
+        var journal = await host.JournalAsync(started.InstanceId);
+        Assert.Equal(
+            [("ask", "Suspended", null, false), ("ask", "Completed", "alice", true), ("mail", "Completed", "alice", false)],
+            journal.Select(j => (j.ActivityId, j.EventName, j.Actor, JsonNode.Parse(j.Payload!)!["resumed"]?.GetValue<bool>() ?? false)).ToList());
+        Assert.Equal([1L, 2L, 3L], journal.Select(j => j.Sequence).ToList());
+        Assert.Equal(journal[0].ActivityInstanceId, journal[1].ActivityInstanceId);
+        Assert.Equal("Approve the agenda", JsonNode.Parse(journal[1].Payload!)!["inputs"]!["TaskName"]!.GetValue<string>());
     }
 
     private static async Task An_event_resumes_only_the_instance_with_its_correlation_id(Store kind)
