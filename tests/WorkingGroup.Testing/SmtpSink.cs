@@ -28,14 +28,7 @@ public sealed class SmtpSink : IAsyncDisposable
     public ConcurrentQueue<ReceivedMail> Messages { get; } = new();
 
     /// <summary>A loopback port nobody listens on right now (for "the SMTP server is down").</summary>
-    public static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
+    public static int FreePort() => ServerProcess.FreePort();
 
     /// <summary>Waits until <paramref name="count"/> messages have arrived (generous timeout: delivery is asynchronous).</summary>
     public async Task<IReadOnlyList<ReceivedMail>> WaitForAsync(int count, TimeSpan? timeout = null)

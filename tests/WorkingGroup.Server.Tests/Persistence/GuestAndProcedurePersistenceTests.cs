@@ -13,7 +13,7 @@ public abstract class GuestAndProcedurePersistenceTests(AppFixture app)
     public async Task Guest_invitation_R3_11_reloaded_is_approved_by_a_co_chair_and_opens_its_meeting_only()
     {
         var group = new Group();
-        var meeting = MeetingSteps.WithApprovedItem(group);
+        var meeting = Meetings.WithApprovedItem(group);
         var invitation = GuestInvitation.Propose(
             meeting, "Guest Expert", "guest@example.org", GuestCategory.IndependentExpert, GuestRole.Expert, group.As(group.RuMembers[1]));
         await app.SaveNewAsync(group.Composition, meeting, invitation);

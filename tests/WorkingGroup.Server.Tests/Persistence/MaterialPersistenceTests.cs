@@ -11,7 +11,7 @@ public abstract class MaterialPersistenceTests(AppFixture app)
     public async Task Material_R3_9_reloaded_keeps_every_version_in_order_and_once_late_is_admitted_by_a_co_chair()
     {
         var group = new Group();
-        var meeting = MeetingSteps.CollectingMaterials(group);
+        var meeting = Meetings.CollectingMaterials(group);
         var material = Material.Draft(meeting, "Draft standard", meeting.AgendaItems[0].Id, "standard-v1.pdf", "hash-1", group.As(group.KzMembers[0]));
         foreach (var version in new[] { 2, 3, 4 })
         {
@@ -19,7 +19,7 @@ public abstract class MaterialPersistenceTests(AppFixture app)
         }
 
         await app.SaveNewAsync(group.Composition, meeting, material);
-        group.Clock.SetUtcNow(MaterialsDeadline.LateFrom(MeetingSteps.InAlmaty()));
+        group.Clock.SetUtcNow(MaterialsDeadline.LateFrom(Meetings.InAlmaty()));
 
         await app.InScopeAsync(async db =>
         {
@@ -43,7 +43,7 @@ public abstract class MaterialPersistenceTests(AppFixture app)
         Assert.Equal(MaterialState.Admitted, stored!.State);
         Assert.Equal([1, 2, 3, 4, 5], stored.Versions.Select(v => v.Number));
         Assert.Equal("standard-v5.pdf", stored.CurrentVersion.FileName);
-        Assert.Equal(MaterialsDeadline.LateFrom(MeetingSteps.InAlmaty()), stored.LateFrom);
+        Assert.Equal(MaterialsDeadline.LateFrom(Meetings.InAlmaty()), stored.LateFrom);
     }
 }
 

@@ -15,7 +15,7 @@ public abstract class MeetingPersistenceTests(AppFixture app)
     public async Task Meeting_R1_3_reloaded_while_forming_its_agenda_is_scheduled_by_both_co_chairs()
     {
         var group = new Group();
-        var meeting = MeetingSteps.WithApprovedItem(group);
+        var meeting = Meetings.WithApprovedItem(group);
         await app.SaveNewAsync(group.Composition, meeting);
 
         await app.InScopeAsync(async db =>
@@ -23,7 +23,7 @@ public abstract class MeetingPersistenceTests(AppFixture app)
             var (reloaded, composition) = (await db.MeetingAsync(meeting), await db.CompositionAsync(group.Composition));
             Assert.Equal(MeetingState.AgendaForming, reloaded.State);
             Assert.Equal(2, Assert.Single(reloaded.AgendaProposals).Approvals.Count);
-            reloaded.SetSchedule(MeetingSteps.InAlmaty(), group.As(group.RuCoChair, composition));
+            reloaded.SetSchedule(Meetings.InAlmaty(), group.As(group.RuCoChair, composition));
             reloaded.ApproveAgenda(group.As(group.RuCoChair, composition));
             reloaded.ApproveAgenda(group.As(group.KzCoChair, composition));
             reloaded.ScheduleMeeting(group.As(group.KzCoChair, composition));
@@ -32,8 +32,8 @@ public abstract class MeetingPersistenceTests(AppFixture app)
 
         var stored = await app.InScopeAsync(db => db.MeetingAsync(meeting));
         Assert.Equal(MeetingState.Scheduled, stored.State);
-        Assert.Equal(MeetingSteps.InAlmaty(), stored.Schedule);
-        Assert.Equal(MeetingSteps.InAlmaty().StartsAt, stored.Schedule!.StartsAt);
+        Assert.Equal(Meetings.InAlmaty(), stored.Schedule);
+        Assert.Equal(Meetings.InAlmaty().StartsAt, stored.Schedule!.StartsAt);
         Assert.Equal([Side.RU, Side.KZ], stored.AgendaApprovals.Select(a => a.Side));
         Assert.Equal(meeting.AgendaItems[0].Id, Assert.Single(stored.AgendaItems).Id);
     }
@@ -42,8 +42,8 @@ public abstract class MeetingPersistenceTests(AppFixture app)
     public async Task Two_co_chairs_approving_the_agenda_at_once_R1_3_both_approvals_land_after_a_retry()
     {
         var group = new Group();
-        var meeting = MeetingSteps.WithApprovedItem(group);
-        meeting.SetSchedule(MeetingSteps.InAlmaty(), group.As(group.RuCoChair));
+        var meeting = Meetings.WithApprovedItem(group);
+        meeting.SetSchedule(Meetings.InAlmaty(), group.As(group.RuCoChair));
         await app.SaveNewAsync(group.Composition, meeting);
 
         await app.InScopeAsync(db1 => app.InScopeAsync(async db2 =>
@@ -97,7 +97,7 @@ public abstract class MeetingPersistenceTests(AppFixture app)
     public async Task A_refused_opening_R3_7_leaves_the_stored_meeting_unchanged_even_when_saved()
     {
         var group = new Group();
-        var meeting = MeetingSteps.PackageDistributed(group);
+        var meeting = Meetings.PackageDistributed(group);
         foreach (var person in new[] { group.RuCoChair, group.RuSecretary, group.KzCoChair, group.KzSecretary })
         {
             meeting.RecordAttendance(person, Presence.PresentInPerson, group.As(group.RuSecretary));
