@@ -93,6 +93,20 @@ public abstract class SignInTests(AppFixture app)
         Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    [InlineData("https://evil.example/")]
+    public async Task The_language_switch_never_redirects_to_another_site(string returnUrl)
+    {
+        using var client = app.Anonymous();
+
+        using var response = await client.GetAsync($"/account/culture?culture=en&returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task The_sign_in_page_is_served_in_Russian_by_default()
     {
