@@ -29,6 +29,9 @@ public sealed class ActivityContext
 
     public string? CorrelationId => execution.CorrelationId;
 
+    /// <summary>Who caused this step: the starter, the task's completer, the event's publisher; <c>timer</c> for a fired timer.</summary>
+    public string? Actor => execution.Actor;
+
     /// <summary>The input sent with the resume (task result, event payload); null on the first execution.</summary>
     public JsonNode? ResumeInput { get; }
 

@@ -43,6 +43,9 @@ internal sealed partial class WorkflowExecution : IExpressionScope
 
     public string? CorrelationId { get; }
 
+    /// <summary>Who caused this step: the starter, the task's completer, the event's publisher; <c>timer</c> for a fired timer.</summary>
+    public string? Actor => actor;
+
     public TimeProvider Clock { get; }
 
     public StepScope Scope { get; }

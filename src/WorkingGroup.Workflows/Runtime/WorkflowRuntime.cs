@@ -58,29 +58,23 @@ public sealed class WorkflowRuntime
     /// <summary>
     /// Publishes an event. As in Elsa, it first starts an instance of every published definition whose
     /// <c>Elsa.Event</c> for this name may start the workflow (<c>canStartWorkflow</c>), then resumes every
-    /// Event activity waiting for this name (and this correlation id, when given).
+    /// Event activity waiting for this name (and this correlation id, when given). Each start and resume is
+    /// its own transaction.
     /// </summary>
     public async Task<IReadOnlyList<WorkflowRunResult>> PublishEventAsync(
         string eventName, string? correlationId = null, JsonNode? payload = null, string? actor = null, CancellationToken cancellationToken = default)
     {
-        var hash = BookmarkHash.ForEvent(eventName);
         List<string> bookmarkIds;
         await using (var db = await contexts.CreateAsync(cancellationToken))
         {
-            bookmarkIds = await db.Set<WorkflowBookmarkRecord>()
-                .Where(b => b.Name == "Elsa.Event" && b.Hash == hash && (correlationId == null || b.CorrelationId == correlationId))
-                .OrderBy(b => b.CreatedAt).Select(b => b.Id).ToListAsync(cancellationToken);
+            bookmarkIds = await WaitingFor(db, eventName, correlationId, cancellationToken);
         }
 
         var results = new List<WorkflowRunResult>();
-        foreach (var definition in await definitions.ListPublishedAsync(cancellationToken))
+        foreach (var (definition, trigger) in await StartersOf(eventName, cancellationToken))
         {
-            foreach (var trigger in EventTriggers(definition, eventName))
-            {
-                var start = new StartWorkflowOptions { CorrelationId = correlationId, Actor = actor };
-                await using var startDb = await OpenAsync(cancellationToken);
-                results.Add(await StartInAsync(startDb, definition, start, trigger.Id, payload, cancellationToken));
-            }
+            await using var startDb = await OpenAsync(cancellationToken);
+            results.Add(await StartInAsync(startDb, definition, new StartWorkflowOptions { CorrelationId = correlationId, Actor = actor }, trigger.Id, payload, cancellationToken));
         }
 
         foreach (var bookmarkId in bookmarkIds)
@@ -98,12 +92,55 @@ public sealed class WorkflowRuntime
         return results;
     }
 
+    /// <summary>
+    /// Publishes an event inside the caller's context (and its transaction, when one is open): the caller's own
+    /// changes, the instances the event starts and the steps it resumes are saved through <paramref name="db"/>,
+    /// so a host command and the workflow steps it causes commit or roll back together. On a
+    /// <see cref="DbUpdateConcurrencyException"/> the context is spent: roll back and run the whole command again
+    /// on a new context.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkflowRunResult>> PublishEventAsync(
+        DbContext db, string eventName, string? correlationId = null, JsonNode? payload = null, string? actor = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var bookmarkIds = await WaitingFor(db, eventName, correlationId, cancellationToken);
+        var results = new List<WorkflowRunResult>();
+        foreach (var (definition, trigger) in await StartersOf(eventName, cancellationToken))
+        {
+            results.Add(await StartInAsync(db, definition, new StartWorkflowOptions { CorrelationId = correlationId, Actor = actor }, trigger.Id, payload, cancellationToken));
+        }
+
+        foreach (var bookmarkId in bookmarkIds)
+        {
+            if (await db.Set<WorkflowBookmarkRecord>().AnyAsync(b => b.Id == bookmarkId, cancellationToken))
+            {
+                results.Add(await StepInAsync(db, ByBookmark(bookmarkId), ResumeBookmark(bookmarkId, payload), actor, payload, null, cancellationToken));
+            }
+        }
+
+        return results;
+    }
+
+    private static Task<List<string>> WaitingFor(DbContext db, string eventName, string? correlationId, CancellationToken cancellationToken)
+    {
+        var hash = BookmarkHash.ForEvent(eventName);
+        return db.Set<WorkflowBookmarkRecord>()
+            .Where(b => b.Name == "Elsa.Event" && b.Hash == hash && (correlationId == null || b.CorrelationId == correlationId))
+            .OrderBy(b => b.CreatedAt).Select(b => b.Id).ToListAsync(cancellationToken);
+    }
+
+    private async Task<List<(WorkflowDefinition Definition, ActivityNode Trigger)>> StartersOf(string eventName, CancellationToken cancellationToken) =>
+        [.. (await definitions.ListPublishedAsync(cancellationToken)).SelectMany(d => EventTriggers(d, eventName).Select(t => (d, t)))];
+
     /// <summary>Resumes the activity waiting on a bookmark; the input reaches it as its resume input.</summary>
     public Task<WorkflowRunResult> ResumeBookmarkAsync(string bookmarkId, JsonNode? input = null, string? actor = null, CancellationToken cancellationToken = default) =>
-        StepAsync(
-            new InstanceLocator(db => db.Set<WorkflowInstanceRecord>().Where(i => db.Set<WorkflowBookmarkRecord>().Any(b => b.Id == bookmarkId && b.InstanceId == i.Id)), $"Bookmark '{bookmarkId}' not found."),
-            execution => execution.ResumeAsync(execution.FindBookmark(bookmarkId) ?? throw new WorkflowNotFoundException($"Bookmark '{bookmarkId}' not found."), input),
-            actor, input, cancellationToken);
+        StepAsync(ByBookmark(bookmarkId), ResumeBookmark(bookmarkId, input), actor, input, cancellationToken);
+
+    private static InstanceLocator ByBookmark(string bookmarkId) =>
+        new(db => db.Set<WorkflowInstanceRecord>().Where(i => db.Set<WorkflowBookmarkRecord>().Any(b => b.Id == bookmarkId && b.InstanceId == i.Id)), $"Bookmark '{bookmarkId}' not found.");
+
+    private static Func<WorkflowExecution, Task> ResumeBookmark(string bookmarkId, JsonNode? input) =>
+        execution => execution.ResumeAsync(execution.FindBookmark(bookmarkId) ?? throw new WorkflowNotFoundException($"Bookmark '{bookmarkId}' not found."), input);
 
     /// <summary>Completes an open task (Elsa's <c>POST /tasks/{taskId}/complete</c>) and resumes its RunTask.</summary>
     public Task<WorkflowRunResult> CompleteTaskAsync(string taskId, JsonNode? result = null, string? actor = null, CancellationToken cancellationToken = default) =>
