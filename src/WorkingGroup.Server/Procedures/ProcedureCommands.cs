@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using WorkingGroup.Domain.Composition;
 using WorkingGroup.Server.Persistence;
 using WorkingGroup.Workflows.Runtime;
 

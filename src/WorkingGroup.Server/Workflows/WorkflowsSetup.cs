@@ -26,6 +26,7 @@ internal static class WorkflowsSetup
 
         services.AddWorkflowEngine<AppDbContext>(engine => engine.DefinitionsFolder = Directory.Exists(folder) ? folder : null);
         services.AddHostedService<WorkflowMailRelay>();
+        services.AddSingleton<WorkingGroup.Server.Procedures.ProcedureCommands>();
         return services;
     }
 }
