@@ -36,6 +36,9 @@ public sealed partial class Meeting
 
     public string? PostponementReason { get; private set; }
 
+    /// <summary>How many times the meeting was scheduled (1 at the first scheduling, +1 per reschedule): an invitation's revision (iCal SEQUENCE).</summary>
+    public int ScheduleRevision { get; private set; }
+
     public string? CancellationReason { get; private set; }
 
     private StateMachine<MeetingState, MeetingTrigger> Machine => _machine ??= Configure();
@@ -78,6 +81,7 @@ public sealed partial class Meeting
         FireChecked(
             MeetingTrigger.Schedule,
             new RuleSet(new ScheduleIsSet(this), new AgendaApprovedByBothCoChairs(this), new StartLiesAhead(Schedule, caller.Now)));
+        ScheduleRevision++;
     }
 
     /// <summary>R-3.4: the secretary opens the collection of materials.</summary>
@@ -145,6 +149,7 @@ public sealed partial class Meeting
         Machine.EnsureCanFire(MeetingTrigger.Reschedule);
         SetSchedule(schedule, caller);
         Machine.Fire(MeetingTrigger.Reschedule);
+        ScheduleRevision++;
         _attendance.Clear();
         PostponementReason = null;
     }

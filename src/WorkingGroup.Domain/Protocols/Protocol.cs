@@ -57,11 +57,27 @@ public sealed class Protocol
 
     public string? ReturnReason { get; private set; }
 
+    /// <summary>
+    /// The SHA-256 of the rendered protocol document the signatories read, fixed when signing opens;
+    /// null until then, and again after an edit or a return.
+    /// </summary>
+    public string? DocumentHash { get; private set; }
+
+    /// <summary>When signing was last opened; only signatures given since count.</summary>
+    public DateTimeOffset? SigningOpenedAt { get; private set; }
+
+    /// <summary>What a signature binds: the rendered document's hash when signing opened with one, else the text's.</summary>
+    public string HashToSign => DocumentHash ?? TextHash;
+
     /// <summary>Every signature ever given, including those an edit invalidated.</summary>
     public IReadOnlyList<Signature> Signatures => _signatures;
 
-    /// <summary>The signatures that bind the current text .</summary>
-    public IReadOnlyList<Signature> ValidSignatures => [.. _signatures.Where(s => s.TextHash == TextHash)];
+    /// <summary>
+    /// The signatures that bind the current document: given since signing last opened, for
+    /// <see cref="HashToSign"/>. An edit or a return therefore clears them all.
+    /// </summary>
+    public IReadOnlyList<Signature> ValidSignatures =>
+        [.. _signatures.Where(s => s.TextHash == HashToSign && (SigningOpenedAt is not { } opened || s.SignedAt >= opened))];
 
     /// <summary>The written opinions of absent members attached to the protocol .</summary>
     public IReadOnlyList<Guid> AttachedOpinionIds => _attachedOpinionIds;
@@ -97,6 +113,7 @@ public sealed class Protocol
         Machine.Fire(ProtocolTrigger.Edit);
         Text = text;
         TextHash = ProtocolText.Hash(text);
+        DocumentHash = null;
         if (wasSigning)
         {
             meeting.ProtocolReturnedToDrafting();
@@ -119,22 +136,35 @@ public sealed class Protocol
         var wasSigning = State == ProtocolState.Signing;
         Machine.Fire(ProtocolTrigger.ReturnForRework);
         ReturnReason = reason;
+        DocumentHash = null;
         if (wasSigning)
         {
             meeting.ProtocolReturnedToDrafting();
         }
     }
 
-    /// <summary>R-3.2, R-3.10: a co-chair (or acting deputy) approves the reviewed text for signing.</summary>
-    public void OpenForSigning(Meeting meeting, Caller caller)
+    /// <summary>
+    /// a co-chair (or acting deputy) approves the reviewed text for signing. With
+    /// <paramref name="documentHash"/> (the SHA-256 of the rendered document) the signatures bind that document;
+    /// without it, the text's hash. Signatures given before this opening no longer count.
+    /// </summary>
+    public void OpenForSigning(Meeting meeting, Caller caller, string? documentHash = null)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         Rules.Check(new ProtocolOfThisMeeting(this, meeting), new OnlyActingCoChair(meeting.Identify(caller)));
+        if (documentHash is not null)
+        {
+            Rules.Check(new TextIsGiven(documentHash, "documentHash"));
+        }
+
         Machine.Fire(ProtocolTrigger.OpenForSigning);
         meeting.ProtocolSentForSigning();
+        DocumentHash = documentHash;
+        SigningOpenedAt = caller.Now;
     }
 
     /// <summary>
-    /// the caller signs the <paramref name="textHash"/> they read, in the place of
+    /// the caller signs the <paramref name="textHash"/> they read (<see cref="HashToSign"/>), in the place of
     /// <paramref name="role"/> for <paramref name="side"/>. The fourth valid signature makes the protocol Signed.
     /// </summary>
     public Signature Sign(Side side, SignatoryRole role, string textHash, Meeting meeting, Caller caller)
@@ -150,7 +180,7 @@ public sealed class Protocol
             new SignerHasNotSignedYet(this, signer.PersonId),
             new PlaceIsNotSignedYet(this, side, role));
         var signature = new Signature(
-            signer.PersonId, side, role, role == SignatoryRole.CoChair ? signer.ActingFor : null, TextHash, caller.Now);
+            signer.PersonId, side, role, role == SignatoryRole.CoChair ? signer.ActingFor : null, HashToSign, caller.Now);
         _signatures.Add(signature);
         Machine.Fire(ProtocolTrigger.Sign);
         return signature;

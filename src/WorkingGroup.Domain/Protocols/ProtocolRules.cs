@@ -6,7 +6,7 @@ namespace WorkingGroup.Domain.Protocols;
 /// <summary>R-3.10: a signature binds the exact text; a signer who saw another version must read it again.</summary>
 internal sealed record SignerSawCurrentText(Protocol Protocol, string TextHash) : IBusinessRule
 {
-    public bool IsBroken() => !string.Equals(Protocol.TextHash, TextHash, StringComparison.Ordinal);
+    public bool IsBroken() => !string.Equals(Protocol.HashToSign, TextHash, StringComparison.Ordinal);
 
     public DomainError Error => new(
         "protocol.text_changed", ErrorKind.Conflict,

@@ -11,6 +11,8 @@ using WorkingGroup.Domain.Procedures;
 using WorkingGroup.Domain.Protocols;
 using WorkingGroup.Server.Identity;
 using WorkingGroup.Server.Mail;
+using WorkingGroup.Server.Notifications;
+using WorkingGroup.Server.Storage;
 using WorkingGroup.Workflows.Persistence;
 using WorkingGroup.Server.Persistence.Domain;
 
@@ -45,6 +47,12 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<ProcedureRelease> ProcedureReleases => Set<ProcedureRelease>();
 
+    /// <summary>Uploaded files by content hash (materials).</summary>
+    public DbSet<StoredFile> Files => Set<StoredFile>();
+
+    /// <summary>In-app notifications.</summary>
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AggregateVersions.Stamp(ChangeTracker);
@@ -67,6 +75,8 @@ public abstract class AppDbContext(DbContextOptions options)
         });
         MailSetup.ConfigureOutbox(builder);
         DomainModel.Configure(builder);
+        StoredFile.Configure(builder);
+        Notification.Configure(builder);
         builder.ApplyWorkflowEngineModel();
     }
 }

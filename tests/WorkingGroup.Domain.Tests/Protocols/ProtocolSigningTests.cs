@@ -194,3 +194,46 @@ public sealed class ProtocolSigningTests
             () => protocol.Sign(Side.RU, SignatoryRole.Secretary, protocol.TextHash, meeting, group.As(group.RuSecretary)));
     }
 }
+
+public sealed class ProtocolDocumentSigningTests
+{
+    private const string Document = "6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b";
+    private readonly Group _group = new();
+    private readonly Meeting _meeting;
+    private readonly Protocol _protocol;
+
+    public ProtocolDocumentSigningTests()
+    {
+        (_meeting, _protocol) = Support.Meetings.UnderReview(_group);
+        _protocol.OpenForSigning(_meeting, _group.As(_group.RuCoChair), Document);
+    }
+
+    [Fact]
+    public void Protocol_R3_10_signatures_bind_the_rendered_document_when_signing_opens_with_one()
+    {
+        Refusal.Expect("protocol.text_changed", () =>
+            _protocol.Sign(Side.RU, SignatoryRole.Secretary, _protocol.TextHash, _meeting, _group.As(_group.RuSecretary)));
+
+        var signature = _protocol.Sign(Side.RU, SignatoryRole.Secretary, Document, _meeting, _group.As(_group.RuSecretary));
+
+        Assert.Equal((Document, Document), (signature.TextHash, _protocol.HashToSign));
+        Assert.Single(_protocol.ValidSignatures);
+    }
+
+    [Fact]
+    public void Protocol_R3_10_a_return_clears_the_signatures_even_when_the_same_document_is_signed_again()
+    {
+        _protocol.Sign(Side.RU, SignatoryRole.Secretary, Document, _meeting, _group.As(_group.RuSecretary));
+        _protocol.ReturnForRework("Уточнить формулировку", _meeting, _group.As(_group.KzCoChair));
+        Assert.Null(_protocol.DocumentHash);
+        _protocol.Edit(_protocol.Text, _meeting, _group.As(_group.RuSecretary));
+        _protocol.SubmitForReview(_meeting, _group.As(_group.RuSecretary));
+        _group.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        _protocol.OpenForSigning(_meeting, _group.As(_group.RuCoChair), Document);
+
+        Assert.Empty(_protocol.ValidSignatures);
+        _protocol.Sign(Side.RU, SignatoryRole.Secretary, Document, _meeting, _group.As(_group.RuSecretary));
+        Assert.Single(_protocol.ValidSignatures);
+    }
+}

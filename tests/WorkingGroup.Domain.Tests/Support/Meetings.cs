@@ -87,11 +87,17 @@ internal static class Meetings
         return meeting;
     }
 
-    public static (Meeting Meeting, Protocol Protocol) Signing(Group group)
+    public static (Meeting Meeting, Protocol Protocol) UnderReview(Group group)
     {
         var meeting = Held(group);
         var protocol = Protocol.Draft(meeting, "Protocol No. 1: the group recommends ...", group.As(group.RuSecretary));
         protocol.SubmitForReview(meeting, group.As(group.RuSecretary));
+        return (meeting, protocol);
+    }
+
+    public static (Meeting Meeting, Protocol Protocol) Signing(Group group)
+    {
+        var (meeting, protocol) = UnderReview(group);
         protocol.OpenForSigning(meeting, group.As(group.KzCoChair));
         return (meeting, protocol);
     }

@@ -24,6 +24,8 @@ internal sealed class ProtocolConfiguration : IEntityTypeConfiguration<Protocol>
         builder.HasIndex(p => p.MeetingId).IsUnique();
         builder.HasIndex(p => p.State);
         builder.Property(p => p.TextHash).HasMaxLength(HashLength);
+        builder.Property(p => p.DocumentHash).HasMaxLength(HashLength);
+        builder.Ignore(p => p.HashToSign);
         builder.Property(p => p.ReturnReason).HasMaxLength(2000);
         builder.Ignore(p => p.ValidSignatures);
         builder.PrimitiveCollection(p => p.AttachedOpinionIds).HasField("_attachedOpinionIds").UsePropertyAccessMode(PropertyAccessMode.Field);
