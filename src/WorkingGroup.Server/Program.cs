@@ -10,6 +10,7 @@ using WorkingGroup.Server.Components.Account;
 using WorkingGroup.Server.Errors;
 using WorkingGroup.Server.Identity;
 using WorkingGroup.Server.Mail;
+using WorkingGroup.Server.Notifications;
 using WorkingGroup.Server.Persistence;
 using WorkingGroup.Server.Workflows;
 
@@ -68,6 +69,7 @@ app.MapPasswordResetApi();
 app.MapAccountsApi();
 app.MapTasksApi();
 app.MapWorkflowsApi();
+app.MapNotificationsApi();
 app.MapAccountPages();
 app.MapRazorComponents<App>();
 
