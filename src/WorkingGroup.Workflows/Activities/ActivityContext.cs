@@ -35,6 +35,12 @@ public sealed class ActivityContext
     /// <summary>The input sent with the resume (task result, event payload); null on the first execution.</summary>
     public JsonNode? ResumeInput { get; }
 
+    /// <summary>
+    /// The bookmark this execution resumes (its name and stimulus, e.g. <c>Elsa.Event</c> with <c>{"EventName": "X"}</c>),
+    /// so an activity waiting on several bookmarks knows which one fired; null on the first execution.
+    /// </summary>
+    public BookmarkState? ResumedBookmark { get; internal init; }
+
     public DateTimeOffset Now => execution.Clock.GetUtcNow();
 
     /// <summary>Services of a scope that lives for this step.</summary>

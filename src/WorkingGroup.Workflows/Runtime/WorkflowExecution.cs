@@ -89,7 +89,7 @@ internal sealed partial class WorkflowExecution : IExpressionScope
     {
         state.Bookmarks.RemoveAll(b => b.Id == bookmark.Id);
         Effects.Remove(bookmark, resumed: true);
-        queue.AddLast(new WorkItem(bookmark.ActivityId, false, bookmark.ActivityInstanceId, input?.DeepClone()));
+        queue.AddLast(new WorkItem(bookmark.ActivityId, false, bookmark.ActivityInstanceId, input?.DeepClone()) { Bookmark = bookmark });
         return RunAsync();
     }
 
@@ -152,7 +152,7 @@ internal sealed partial class WorkflowExecution : IExpressionScope
             var type = registry.Find(node.Type) ?? throw new InvalidOperationException($"Unknown activity type '{node.Type}'.");
             var activity = type.Create();
             summary = await BindInputsAsync(activity, type, node);
-            var context = new ActivityContext(this, node, activityInstanceId, item.ResumeInput);
+            var context = new ActivityContext(this, node, activityInstanceId, item.ResumeInput) { ResumedBookmark = item.Bookmark };
             result = resuming ? await activity.ResumeAsync(context) : await activity.ExecuteAsync(context);
             summary["outputs"] = CaptureOutputs(activity, type, node);
             if (result.IsBlocked && !state.Bookmarks.Any(b => b.ActivityInstanceId == activityInstanceId))
@@ -249,5 +249,8 @@ internal sealed partial class WorkflowExecution : IExpressionScope
     {
         /// <summary>The trigger completes as if resumed by the stimulus that started the instance.</summary>
         public bool IsTrigger { get; init; }
+
+        /// <summary>The bookmark this item resumes (null for a fresh run or a trigger).</summary>
+        public BookmarkState? Bookmark { get; init; }
     }
 }
