@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkingGroup.Server.Errors;
 using WorkingGroup.Server.Identity;
 using WorkingGroup.Server.Persistence;
+using WorkingGroup.Server.Procedures.Activities;
 using WorkingGroup.Workflows.Persistence;
 using WorkingGroup.Workflows.Runtime;
 
@@ -23,12 +24,18 @@ internal static class TasksApi
 
         group.MapGet("/", MyOpenTasks)
             .WithName("MyOpenTasks")
-            .WithSummary("My open tasks, oldest first");
+            .WithSummary("My open tasks, oldest first")
+            .WithDescription("A task of a procedure action carries completeBy in its payload: the command that does it.")
+            .Produces<List<TaskResponse>>();
 
         group.MapPost("/{taskId}/complete", Complete)
             .WithName("CompleteTask")
             .WithSummary("Complete one of my tasks with a form payload; the workflow goes on")
-            .WithDescription("409 when the task is no longer open (e.g. someone completed it a moment earlier).")
+            .WithDescription(
+                "409 task.not_open when the task is no longer open (e.g. someone completed it a moment earlier); 409 task.complete_by_action "
+                + "for a task that waits for a procedure action (AwaitAction, CollectSignatures): it closes when that action's command is done, "
+                + "and the problem's endpoint names the command.")
+            .Produces<TaskCompletedResponse>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -41,6 +48,8 @@ internal static class TasksApi
         var assignees = AssigneesOf(user);
         var tasks = await db.Set<WorkflowTaskRecord>().AsNoTracking()
             .Where(t => t.Status == WorkflowTaskStatus.Open && t.Assignee != null && assignees.Contains(t.Assignee))
+            // A task whose activity was cancelled (its bookmark gone) is no longer anyone's to-do.
+            .Where(t => db.Set<WorkflowBookmarkRecord>().Any(b => b.Id == t.BookmarkId))
             .OrderBy(t => t.CreatedAt)
             .ToListAsync(ct);
         return TypedResults.Ok(tasks.Select(ToResponse).ToList());
@@ -60,9 +69,20 @@ internal static class TasksApi
             return Problems.Forbidden("task.not_assigned_to_you", "Эта задача назначена не вам. / This task is not assigned to you.");
         }
 
-        if (task.Status != WorkflowTaskStatus.Open)
+        if (task.Status != WorkflowTaskStatus.Open || !await db.Set<WorkflowBookmarkRecord>().AnyAsync(b => b.Id == task.BookmarkId, ct))
         {
             return TaskClosed();
+        }
+
+        // The to-do of a procedure action closes when the action's own command is done: that command checks the domain's
+        // rules and raises the event the workflow waits for. Completing the task here would skip both.
+        if (CompleteBy(task) is { } endpoint)
+        {
+            var problem = Problems.Conflict(
+                "task.complete_by_action",
+                $"Эта задача закрывается действием «{endpoint}», а не отметкой о выполнении. / This task closes when its action is done: {endpoint}.");
+            problem.ProblemDetails.Extensions["endpoint"] = endpoint;
+            return problem;
         }
 
         try
@@ -74,6 +94,25 @@ internal static class TasksApi
         {
             // Someone completed it between our read and the workflow's step.
             return TaskClosed();
+        }
+    }
+
+    private static string? CompleteBy(WorkflowTaskRecord task)
+    {
+        if (task.Payload is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(task.Payload) is JsonObject payload && payload[ActionTasks.CompleteByProperty] is JsonValue value && value.TryGetValue<string>(out var endpoint)
+                ? endpoint
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -1,4 +1,5 @@
 using WorkingGroup.Server.Persistence;
+using WorkingGroup.Server.Procedures.Activities;
 using WorkingGroup.Workflows;
 
 namespace WorkingGroup.Server.Workflows;
@@ -13,6 +14,9 @@ public sealed class WorkflowsOptions
     /// Default: the <c>workflows</c> folder shipped beside the server (a copy of the repository's top-level folder).
     /// </summary>
     public string? DefinitionsFolder { get; set; }
+
+    /// <summary>Fire due timers in this process (default true); tests that move a fake clock fire them themselves.</summary>
+    public bool RunTimerService { get; set; } = true;
 }
 
 internal static class WorkflowsSetup
@@ -24,7 +28,19 @@ internal static class WorkflowsSetup
             ? Path.Combine(AppContext.BaseDirectory, "workflows")
             : Path.GetFullPath(options.DefinitionsFolder);
 
-        services.AddWorkflowEngine<AppDbContext>(engine => engine.DefinitionsFolder = Directory.Exists(folder) ? folder : null);
+        services.AddWorkflowEngine<AppDbContext>(engine =>
+        {
+            engine.DefinitionsFolder = Directory.Exists(folder) ? folder : null;
+            engine.RunTimerService = options.RunTimerService;
+            // The procedures' activities (category "Working group" in the designer).
+            engine.AddActivity<AwaitAction>();
+            engine.AddActivity<ComputeDeadline>();
+            engine.AddActivity<WaitUntil>();
+            engine.AddActivity<CheckQuorum>();
+            engine.AddActivity<CollectSignatures>();
+            engine.AddActivity<Notify>();
+            engine.AddActivity<Escalate>();
+        });
         services.AddHostedService<WorkflowMailRelay>();
         services.AddSingleton<WorkingGroup.Server.Procedures.ProcedureCommands>();
         return services;
