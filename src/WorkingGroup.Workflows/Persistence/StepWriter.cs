@@ -1,14 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
 using WorkingGroup.Workflows.Runtime;
 
 namespace WorkingGroup.Workflows.Persistence;
 
 /// <summary>
-/// Writes one step into a context: the instance (with its concurrency stamp), removed and new bookmarks,
-/// timers, tasks, journal and outbox. The caller saves once, so all of it commits in one transaction.
+/// Writes one step into a <see cref="StepBatch"/>: the instance (with its concurrency stamp), removed and new
+/// bookmarks, timers, tasks, journal and outbox. The batch is saved once, so all of it commits in one transaction.
 /// </summary>
 internal static class StepWriter
 {
@@ -33,31 +32,27 @@ internal static class StepWriter
     }
 
     public static void WriteEffects(
-        DbContext db, WorkflowInstanceRecord instance, StepEffects effects, string? actor, JsonNode? resumeInput, DateTimeOffset now)
+        StepBatch batch, WorkflowInstanceRecord instance, StepEffects effects, string? actor, JsonNode? resumeInput, DateTimeOffset now)
     {
         foreach (var (id, (bookmark, resumed)) in effects.RemovedBookmarks)
         {
             // Deleting by key checks the row count: a bookmark consumed by a concurrent step fails this one.
-            db.Remove(BookmarkStub(id, instance.Id));
+            batch.DeleteBookmark(id);
             if (bookmark.ResumeAt is not null)
             {
-                db.Remove(db.Set<WorkflowTimerRecord>().Local.FirstOrDefault(t => t.Id == id) ?? new WorkflowTimerRecord { Id = id, InstanceId = instance.Id });
+                batch.DeleteTimer(id);
             }
 
             if (bookmark.TaskId is { } taskId)
             {
-                var task = TaskStub(taskId, id, instance.Id);
-                db.Attach(task);
-                task.Status = resumed ? WorkflowTaskStatus.Completed : WorkflowTaskStatus.Cancelled;
-                task.CompletedAt = now;
-                task.CompletedBy = actor;
-                task.Result = resumed ? resumeInput?.ToJsonString() : null;
+                batch.CompleteTask(
+                    taskId, resumed ? WorkflowTaskStatus.Completed : WorkflowTaskStatus.Cancelled, now, actor, resumed ? resumeInput?.ToJsonString() : null);
             }
         }
 
         foreach (var (bookmark, task) in effects.NewBookmarks)
         {
-            db.Add(new WorkflowBookmarkRecord
+            batch.Insert(new WorkflowBookmarkRecord
             {
                 Id = bookmark.Id,
                 InstanceId = instance.Id,
@@ -72,12 +67,12 @@ internal static class StepWriter
             });
             if (bookmark.ResumeAt is { } due)
             {
-                db.Add(new WorkflowTimerRecord { Id = bookmark.Id, InstanceId = instance.Id, DueAt = due });
+                batch.Insert(new WorkflowTimerRecord { Id = bookmark.Id, InstanceId = instance.Id, DueAt = due });
             }
 
             if (task is not null)
             {
-                db.Add(new WorkflowTaskRecord
+                batch.Insert(new WorkflowTaskRecord
                 {
                     Id = task.TaskId,
                     InstanceId = instance.Id,
@@ -94,7 +89,7 @@ internal static class StepWriter
 
         foreach (var entry in effects.Journal)
         {
-            db.Add(new WorkflowJournalRecord
+            batch.Insert(new WorkflowJournalRecord
             {
                 Id = $"{instance.Id}:{entry.Sequence}",
                 InstanceId = instance.Id,
@@ -113,7 +108,7 @@ internal static class StepWriter
 
         foreach (var message in effects.Messages)
         {
-            db.Add(new WorkflowOutboxRecord
+            batch.Insert(new WorkflowOutboxRecord
             {
                 Id = message.Id,
                 InstanceId = instance.Id,
@@ -123,26 +118,4 @@ internal static class StepWriter
             });
         }
     }
-
-    private static WorkflowTaskRecord TaskStub(string id, string bookmarkId, string instanceId) => new()
-    {
-        Id = id,
-        InstanceId = instanceId,
-        BookmarkId = bookmarkId,
-        ActivityId = string.Empty,
-        TaskName = string.Empty,
-        Status = WorkflowTaskStatus.Open,
-    };
-
-    private static WorkflowBookmarkRecord BookmarkStub(string id, string instanceId) => new()
-    {
-        Id = id,
-        InstanceId = instanceId,
-        Name = string.Empty,
-        Hash = string.Empty,
-        ActivityId = string.Empty,
-        ActivityNodeId = string.Empty,
-        ActivityInstanceId = string.Empty,
-        Payload = string.Empty,
-    };
 }

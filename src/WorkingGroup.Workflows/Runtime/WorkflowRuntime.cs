@@ -137,7 +137,7 @@ public sealed class WorkflowRuntime
         StepAsync(ByBookmark(bookmarkId), ResumeBookmark(bookmarkId, input), actor, input, cancellationToken);
 
     private static InstanceLocator ByBookmark(string bookmarkId) =>
-        new(db => db.Set<WorkflowInstanceRecord>().Where(i => db.Set<WorkflowBookmarkRecord>().Any(b => b.Id == bookmarkId && b.InstanceId == i.Id)), $"Bookmark '{bookmarkId}' not found.");
+        new((db, cancellationToken) => InstanceQueries.For(db).ByBookmark(db, bookmarkId, cancellationToken), $"Bookmark '{bookmarkId}' not found.");
 
     private static Func<WorkflowExecution, Task> ResumeBookmark(string bookmarkId, JsonNode? input) =>
         execution => execution.ResumeAsync(execution.FindBookmark(bookmarkId) ?? throw new WorkflowNotFoundException($"Bookmark '{bookmarkId}' not found."), input);
@@ -145,9 +145,7 @@ public sealed class WorkflowRuntime
     /// <summary>Completes an open task (Elsa's <c>POST /tasks/{taskId}/complete</c>) and resumes its RunTask.</summary>
     public Task<WorkflowRunResult> CompleteTaskAsync(string taskId, JsonNode? result = null, string? actor = null, CancellationToken cancellationToken = default) =>
         StepAsync(
-            new InstanceLocator(
-                db => db.Set<WorkflowInstanceRecord>().Where(i => db.Set<WorkflowTaskRecord>().Any(t => t.Id == taskId && t.Status == WorkflowTaskStatus.Open && t.InstanceId == i.Id)),
-                $"Open task '{taskId}' not found."),
+            new InstanceLocator((db, cancellationToken) => InstanceQueries.For(db).ByOpenTask(db, taskId, cancellationToken), $"Open task '{taskId}' not found."),
             execution => execution.ResumeAsync(execution.FindTaskBookmark(taskId) ?? throw new WorkflowNotFoundException($"Open task '{taskId}' not found."), result),
             actor, result, cancellationToken);
 
@@ -167,7 +165,7 @@ public sealed class WorkflowRuntime
     public async Task<WorkflowRunResult?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateAsync(cancellationToken);
-        var record = await db.Set<WorkflowInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        var record = await InstanceQueries.For(db).ById(db, instanceId, cancellationToken);
         return record is null ? null : Result(await DefinitionOf(record, cancellationToken), record, StepWriter.ReadState(record));
     }
 
@@ -221,9 +219,10 @@ public sealed class WorkflowRuntime
             CreatedAt = now,
         };
         StepWriter.UpdateInstance(record, state, now);
-        db.Add(record);
-        StepWriter.WriteEffects(db, record, execution.Effects, start.Actor, null, now);
-        await db.SaveChangesAsync(cancellationToken);
+        var batch = new StepBatch(db);
+        batch.InsertInstance(record);
+        StepWriter.WriteEffects(batch, record, execution.Effects, start.Actor, null, now);
+        await batch.SaveAsync(cancellationToken);
         return Result(definition, record, state);
     }
 
@@ -248,7 +247,7 @@ public sealed class WorkflowRuntime
     private async Task<WorkflowRunResult> StepInAsync(
         DbContext db, InstanceLocator instance, Func<WorkflowExecution, Task> act, string? actor, JsonNode? input, Func<WorkflowSubStatus, bool>? allowed, CancellationToken cancellationToken)
     {
-        var record = await instance.Query(db).FirstOrDefaultAsync(cancellationToken) ?? throw new WorkflowNotFoundException(instance.NotFound);
+        var record = await instance.Find(db, cancellationToken) ?? throw new WorkflowNotFoundException(instance.NotFound);
         var state = StepWriter.ReadState(record);
         // Resumes need no guard: a finished instance has no bookmarks left, so they report "not found".
         if (allowed is not null && !allowed(state.SubStatus))
@@ -262,14 +261,17 @@ public sealed class WorkflowRuntime
             Setup(definition, state.TriggerActivityId), state, record.Id, record.CorrelationId, actor, new StepScope(scope.ServiceProvider, db), cancellationToken);
         await act(execution);
         var now = clock.GetUtcNow();
+        var readStamp = record.ConcurrencyStamp;
         StepWriter.UpdateInstance(record, state, now);
-        StepWriter.WriteEffects(db, record, execution.Effects, actor, input, now);
-        await db.SaveChangesAsync(cancellationToken);
+        var batch = new StepBatch(db);
+        batch.UpdateInstance(record, readStamp);
+        StepWriter.WriteEffects(batch, record, execution.Effects, actor, input, now);
+        await batch.SaveAsync(cancellationToken);
         return Result(definition, record, state);
     }
 
     private static InstanceLocator ById(string instanceId) =>
-        new(db => db.Set<WorkflowInstanceRecord>().Where(i => i.Id == instanceId), $"Workflow instance '{instanceId}' not found.");
+        new((db, cancellationToken) => InstanceQueries.For(db).ById(db, instanceId, cancellationToken), $"Workflow instance '{instanceId}' not found.");
 
     private async Task<WorkflowDefinition> DefinitionOf(WorkflowInstanceRecord record, CancellationToken cancellationToken) =>
         publishedDefinitions.TryGetValue(record.DefinitionVersionId, out var definition)
@@ -315,4 +317,4 @@ public sealed class WorkflowRuntime
 }
 
 /// <summary>How a step finds its instance in one query (by id, or through a bookmark or task), and what to say when it is gone.</summary>
-internal sealed record InstanceLocator(Func<DbContext, IQueryable<WorkflowInstanceRecord>> Query, string NotFound);
+internal sealed record InstanceLocator(Func<DbContext, CancellationToken, Task<WorkflowInstanceRecord?>> Find, string NotFound);

@@ -72,7 +72,8 @@ public sealed class CrashRecoveryTests
     private static WorkflowDefinition TickingLoop() => new DefinitionBuilder("ticking")
         .Variable("Counter", "Int32", "0")
         .Activity("start", "Elsa.Start")
-        .Activity("tick", "Elsa.Delay", ("timeSpan", "00:00:00.010"))
+        // 50 ms a pass (plus the timer poll): the run lasts long enough for the test, polling every 50 ms, to kill it midway.
+        .Activity("tick", "Elsa.Delay", ("timeSpan", "00:00:00.050"))
         .Activity("count", "Elsa.SetVariable", ("variable", new Raw("""{"id":"var-Counter","name":"Counter"}""")), ("value", Script.Js("getCounter() + 1")))
         .Activity("mail", "Elsa.SendEmail", ("to", new[] { "secretary@example.org" }), ("subject", Script.Liquid("Tick {{ Variables.Counter }}")))
         .Activity("again", "Elsa.FlowDecision", ("condition", Script.Js($"getCounter() < {Passes}")))

@@ -1,0 +1,296 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace WorkingGroup.Workflows.Persistence;
+
+/// <summary>
+/// The rows of one step, written without the change tracker: parameterised statements (table and column names and
+/// value conversions from the context's EF model) sent as one command — on PostgreSQL one round trip — through
+/// EF Core's command pipeline (logging, interceptors), on the context's connection and in its transaction.
+/// </summary>
+/// <remarks>
+/// Every statement writes exactly one row: the instance UPDATE checks the concurrency stamp the step read, deletes
+/// and task updates go by key, and inserts other than the instance's skip a row whose key is taken
+/// (<c>ON CONFLICT DO NOTHING</c>, PostgreSQL and SQLite alike). So a step that lost a race writes fewer rows than
+/// it has statements, and <see cref="SaveAsync"/> throws <see cref="DbUpdateConcurrencyException"/> — as EF Core's
+/// row-count check did — before anything commits; a database error is wrapped in <see cref="DbUpdateException"/>.
+/// </remarks>
+internal sealed class StepBatch(DbContext db)
+{
+    /// <summary>Statements per command: keeps a long step's command within the providers' parameter limits.</summary>
+    public const int MaxStatementsPerCommand = 100;
+
+    private readonly StepSql sql = StepSql.For(db);
+    private readonly List<(StepStatement Statement, object?[] Values)> statements = [];
+
+    public int Count => statements.Count;
+
+    /// <summary>Inserts a new instance; a taken id fails with the database's error.</summary>
+    public void InsertInstance(WorkflowInstanceRecord record) => statements.Add((sql.InstanceInsert, sql.InstanceInsert.ValuesOf(record)));
+
+    /// <summary>Updates what a step changes on its instance, if its concurrency stamp is still <paramref name="readStamp"/>.</summary>
+    public void UpdateInstance(WorkflowInstanceRecord record, long readStamp) => statements.Add((sql.InstanceUpdate,
+    [
+        record.State, record.Status, record.SubStatus, record.IncidentCount, record.UpdatedAt, record.FinishedAt, record.ConcurrencyStamp,
+        record.Id, readStamp,
+    ]));
+
+    public void DeleteBookmark(string id) => statements.Add((sql.BookmarkDelete, [id]));
+
+    public void DeleteTimer(string id) => statements.Add((sql.TimerDelete, [id]));
+
+    public void CompleteTask(string id, WorkflowTaskStatus status, DateTimeOffset completedAt, string? completedBy, string? result) =>
+        statements.Add((sql.TaskCompletion, [status, completedAt, completedBy, result, id]));
+
+    /// <summary>Inserts a bookmark, timer, task, journal or outbox row (all its mapped properties).</summary>
+    public void Insert<T>(T record)
+        where T : class
+    {
+        var statement = sql.InsertOf(typeof(T));
+        statements.Add((statement, statement.ValuesOf(record)));
+    }
+
+    /// <summary>
+    /// Saves the step: in the context's transaction if one is open (the host's), else in a new one committed here;
+    /// entities the step's activities changed in the context are saved first, in the same transaction.
+    /// </summary>
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            for (var first = 0; first < statements.Count; first += MaxStatementsPerCommand)
+            {
+                await ExecuteAsync(first, Math.Min(MaxStatementsPerCommand, statements.Count - first), cancellationToken);
+            }
+
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task ExecuteAsync(int first, int count, CancellationToken cancellationToken)
+    {
+        var builder = sql.Commands.Create();
+        var values = new Dictionary<string, object?>();
+        for (var i = first; i < first + count; i++)
+        {
+            var (statement, statementValues) = statements[i];
+            statement.Append(builder, values, statementValues, sql);
+        }
+
+        int written;
+        try
+        {
+            written = await builder.Build().ExecuteNonQueryAsync(
+                new RelationalCommandParameterObject(
+                    db.GetService<IRelationalConnection>(), values, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.SaveChanges),
+                cancellationToken);
+        }
+        catch (DbException exception)
+        {
+            throw new DbUpdateException("Saving the workflow step failed; see the inner exception.", exception);
+        }
+
+        if (written != count)
+        {
+            throw new DbUpdateConcurrencyException(
+                $"The workflow step wrote {written} of its {count} rows: a concurrent step changed the instance or consumed its bookmark since it was read.");
+        }
+    }
+}
+
+/// <summary>One statement's SQL around its parameters, with each parameter's type mapping (value converters included).</summary>
+internal sealed class StepStatement
+{
+    private readonly string[] segments;
+    private readonly IProperty[] parameters;
+    private readonly RelationalTypeMapping[] mappings;
+
+    public StepStatement(List<string> segments, List<IProperty> parameters)
+    {
+        this.segments = [.. segments];
+        this.parameters = [.. parameters];
+        mappings = [.. parameters.Select(p => p.GetRelationalTypeMapping())];
+    }
+
+    public int ParameterCount => parameters.Length;
+
+    /// <summary>The values of an insert's parameters (all mapped properties) read through the model's getters.</summary>
+    public object?[] ValuesOf(object record)
+    {
+        var values = new object?[parameters.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            values[i] = parameters[i].GetGetter().GetClrValueUsingContainingEntity(record);
+        }
+
+        return values;
+    }
+
+    public void Append(IRelationalCommandBuilder builder, Dictionary<string, object?> values, object?[] statementValues, StepSql sql)
+    {
+        builder.Append(segments[0]);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var (invariant, name, placeholder) = sql.Parameter(values.Count);
+            builder.AddParameter(invariant, name, mappings[i], parameters[i].IsNullable);
+            values[invariant] = statementValues[i];
+            builder.Append(placeholder);
+            builder.Append(segments[i + 1]);
+        }
+    }
+}
+
+/// <summary>The step's statements for one EF model, made once from its metadata.</summary>
+internal sealed class StepSql
+{
+    private static readonly ConditionalWeakTable<IModel, StepSql> Cache = [];
+
+    private readonly ISqlGenerationHelper helper;
+    private readonly Dictionary<Type, StepStatement> inserts = [];
+    private readonly (string Invariant, string Name, string Placeholder)[] parameterNames;
+
+    private StepSql(IModel model, ISqlGenerationHelper helper, IRelationalCommandBuilderFactory commands)
+    {
+        this.helper = helper;
+        Commands = commands;
+        foreach (var type in new[] { typeof(WorkflowBookmarkRecord), typeof(WorkflowTimerRecord), typeof(WorkflowTaskRecord), typeof(WorkflowJournalRecord), typeof(WorkflowOutboxRecord) })
+        {
+            inserts[type] = Insert(Entity(model, type), ignoreTakenKey: true);
+        }
+
+        var instance = Entity(model, typeof(WorkflowInstanceRecord));
+        InstanceInsert = Insert(instance, ignoreTakenKey: false);
+        InstanceUpdate = Update(
+            instance,
+            [
+                nameof(WorkflowInstanceRecord.State), nameof(WorkflowInstanceRecord.Status), nameof(WorkflowInstanceRecord.SubStatus),
+                nameof(WorkflowInstanceRecord.IncidentCount), nameof(WorkflowInstanceRecord.UpdatedAt), nameof(WorkflowInstanceRecord.FinishedAt),
+                nameof(WorkflowInstanceRecord.ConcurrencyStamp),
+            ],
+            [nameof(WorkflowInstanceRecord.Id), nameof(WorkflowInstanceRecord.ConcurrencyStamp)]);
+        BookmarkDelete = Delete(Entity(model, typeof(WorkflowBookmarkRecord)));
+        TimerDelete = Delete(Entity(model, typeof(WorkflowTimerRecord)));
+        TaskCompletion = Update(
+            Entity(model, typeof(WorkflowTaskRecord)),
+            [nameof(WorkflowTaskRecord.Status), nameof(WorkflowTaskRecord.CompletedAt), nameof(WorkflowTaskRecord.CompletedBy), nameof(WorkflowTaskRecord.Result)],
+            [nameof(WorkflowTaskRecord.Id)]);
+
+        // The most parameters one command can have: a full command of the widest statement.
+        var widest = inserts.Values.Append(InstanceInsert).Append(InstanceUpdate).Max(s => s.ParameterCount);
+        parameterNames = [.. Enumerable.Range(0, StepBatch.MaxStatementsPerCommand * widest).Select(i =>
+        {
+            var invariant = "p" + i.ToString(CultureInfo.InvariantCulture);
+            return (invariant, helper.GenerateParameterName(invariant), helper.GenerateParameterNamePlaceholder(invariant));
+        })];
+    }
+
+    public IRelationalCommandBuilderFactory Commands { get; }
+
+    public StepStatement InstanceInsert { get; }
+
+    public StepStatement InstanceUpdate { get; }
+
+    public StepStatement BookmarkDelete { get; }
+
+    public StepStatement TimerDelete { get; }
+
+    public StepStatement TaskCompletion { get; }
+
+    public static StepSql For(DbContext db) =>
+        Cache.TryGetValue(db.Model, out var cached)
+            ? cached
+            : Cache.GetValue(db.Model, model => new StepSql(model, db.GetService<ISqlGenerationHelper>(), db.GetService<IRelationalCommandBuilderFactory>()));
+
+    public StepStatement InsertOf(Type type) => inserts[type];
+
+    /// <summary>The n-th parameter of a command: its invariant name, its name, its placeholder in the SQL.</summary>
+    public (string Invariant, string Name, string Placeholder) Parameter(int index) => parameterNames[index];
+
+    private static IEntityType Entity(IModel model, Type type) =>
+        model.FindEntityType(type) ?? throw new InvalidOperationException($"The context's model has no {type.Name}: call ApplyWorkflowEngineModel in OnModelCreating.");
+
+    private StepStatement Insert(IEntityType entity, bool ignoreTakenKey)
+    {
+        var table = Table(entity);
+        var properties = entity.GetProperties().ToList();
+        var head = new StringBuilder($"INSERT INTO {helper.DelimitIdentifier(table.Name, table.Schema)} (");
+        head.AppendJoin(", ", properties.Select(p => helper.DelimitIdentifier(p.GetColumnName(table)!)));
+        head.Append(") VALUES (");
+        var segments = new List<string> { head.ToString() };
+        segments.AddRange(properties.Skip(1).Select(_ => ", "));
+        segments.Add(")" + (ignoreTakenKey ? " ON CONFLICT DO NOTHING" : string.Empty) + helper.StatementTerminator + "\n");
+        return new StepStatement(segments, properties);
+    }
+
+    private StepStatement Update(IEntityType entity, string[] set, string[] where)
+    {
+        var table = Table(entity);
+        var segments = new List<string>();
+        var parameters = new List<IProperty>();
+        var text = new StringBuilder($"UPDATE {helper.DelimitIdentifier(table.Name, table.Schema)} SET ");
+        foreach (var (name, index) in set.Select((n, i) => (n, i)))
+        {
+            text.Append(index == 0 ? string.Empty : ", ").Append(Column(entity, table, name, parameters)).Append(" = ");
+            segments.Add(text.ToString());
+            text.Clear();
+        }
+
+        AppendWhere(entity, table, where, segments, parameters, text);
+        return new StepStatement(segments, parameters);
+    }
+
+    private StepStatement Delete(IEntityType entity)
+    {
+        var table = Table(entity);
+        var segments = new List<string>();
+        var parameters = new List<IProperty>();
+        var text = new StringBuilder($"DELETE FROM {helper.DelimitIdentifier(table.Name, table.Schema)}");
+        AppendWhere(entity, table, [.. entity.FindPrimaryKey()!.Properties.Select(p => p.Name)], segments, parameters, text);
+        return new StepStatement(segments, parameters);
+    }
+
+    private void AppendWhere(IEntityType entity, StoreObjectIdentifier table, string[] where, List<string> segments, List<IProperty> parameters, StringBuilder text)
+    {
+        foreach (var (name, index) in where.Select((n, i) => (n, i)))
+        {
+            text.Append(index == 0 ? " WHERE " : " AND ").Append(Column(entity, table, name, parameters)).Append(" = ");
+            segments.Add(text.ToString());
+            text.Clear();
+        }
+
+        segments.Add(helper.StatementTerminator + "\n");
+    }
+
+    private string Column(IEntityType entity, StoreObjectIdentifier table, string propertyName, List<IProperty> parameters)
+    {
+        var property = entity.FindProperty(propertyName)!;
+        parameters.Add(property);
+        return helper.DelimitIdentifier(property.GetColumnName(table)!);
+    }
+
+    private static StoreObjectIdentifier Table(IEntityType entity) =>
+        StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+}
