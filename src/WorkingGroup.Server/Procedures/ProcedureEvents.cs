@@ -38,6 +38,9 @@ public static class ProcedureEvents
     /// <summary>An absent member filed a written opinion. Payload: opinionId, agendaItemId, authorId.</summary>
     public const string WrittenOpinionFiled = "WrittenOpinionFiled";
 
+    /// <summary>The secretary read a written opinion out at the session. Payload: opinionId.</summary>
+    public const string WrittenOpinionReadOut = "WrittenOpinionReadOut";
+
     /// <summary>A co-chair opened the meeting with quorum on both sides .</summary>
     public const string MeetingOpened = "MeetingOpened";
 
