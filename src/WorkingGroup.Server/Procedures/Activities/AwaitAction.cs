@@ -18,7 +18,10 @@ public sealed class AwaitAction : Activity
     [Input(IsRequired = true, Order = 1)]
     public string? TaskName { get; set; }
 
-    /// <summary>Who is to do it: a role of a side (<c>ExecutiveSecretary:RU</c>), a role (<c>CoChair</c>: anyone holding it), or a person's id.</summary>
+    /// <summary>
+    /// Who is to do it: a role of a side (<c>ExecutiveSecretary:RU</c>), a role (<c>CoChair</c>: anyone holding it), a person's id, or
+    /// <c>ActingCoChair:RU</c> (the co-chair of the side, or the deputy acting for an absent one, R-3.3, when the task is created).
+    /// </summary>
     [Input(IsRequired = true, Order = 2)]
     public string? Assignee { get; set; }
 
@@ -39,8 +42,9 @@ public sealed class AwaitAction : Activity
     public DateTimeOffset? DueAt { get; set; }
 
     /// <summary>
-    /// Payload properties an event must carry to count, as a JSON object (e.g. <c>{"approvedByBoth": true}</c>); an event
-    /// without them leaves the task open and the activity waiting.
+    /// Payload properties an event must carry to count, per event name, as a JSON object (e.g.
+    /// <c>{"AgendaApproved": {"approvedByBoth": true}}</c>); an event without them leaves the task open and the activity waiting.
+    /// Events not named here always count.
     /// </summary>
     [Input(Order = 7, DefaultSyntax = "Object")]
     public JsonNode? Match { get; set; }
@@ -63,13 +67,20 @@ public sealed class AwaitAction : Activity
 
     internal const string AnchorName = "WorkingGroup.AwaitAction";
 
-    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var events = Events();
         if (string.IsNullOrWhiteSpace(Assignee))
         {
             throw new InvalidOperationException("AwaitAction needs an assignee.");
+        }
+
+        var assignee = Assignee.Trim();
+        if (assignee.StartsWith("ActingCoChair", StringComparison.Ordinal))
+        {
+            var acting = await ProcedureFacts.Of(context).PeopleAsync(assignee, null);
+            assignee = acting.Count == 1 ? acting[0].ToString() : throw new InvalidOperationException($"Nobody holds the co-chair's powers for '{assignee}' (R-3.3).");
         }
 
         var anchor = ActionTasks.Anchor(context, AnchorName);
@@ -86,8 +97,8 @@ public sealed class AwaitAction : Activity
             payload["dueAt"] = due.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        TaskId = ActionTasks.Open(context, anchor, TaskName ?? string.Empty, Assignee.Trim(), Endpoint, payload).Id;
-        return ValueTask.FromResult(ActivityResult.Blocked);
+        TaskId = ActionTasks.Open(context, anchor, TaskName ?? string.Empty, assignee, Endpoint, payload).Id;
+        return ActivityResult.Blocked;
     }
 
     public override async ValueTask<ActivityResult> ResumeAsync(ActivityContext context)
@@ -96,11 +107,11 @@ public sealed class AwaitAction : Activity
         var events = Events();
         var arrived = context.ResumeInput;
         var name = WhichEvent(context, events);
-        if (!Matches(arrived))
+        if (!Matches(name, arrived))
         {
             // Not yet (e.g. only one co-chair approved): wait for the next one; the task stays open.
             WaitFor(context, name);
-            context.Log($"{name}: the payload does not match {Match?.ToJsonString()}; still waiting.");
+            context.Log($"{name}: the payload does not match {Match?[name]?.ToJsonString()}; still waiting.");
             return ActivityResult.Blocked;
         }
 
@@ -142,9 +153,9 @@ public sealed class AwaitAction : Activity
     internal static string? ResumedEventName(ActivityContext context) =>
         context.ResumedBookmark is { Name: "Elsa.Event" } bookmark ? (string?)bookmark.Payload["EventName"] : null;
 
-    private bool Matches(JsonNode? payload)
+    private bool Matches(string eventName, JsonNode? payload)
     {
-        if (Match is not JsonObject match || match.Count == 0)
+        if (Match is not JsonObject all || all[eventName] is not JsonObject match || match.Count == 0)
         {
             return true;
         }

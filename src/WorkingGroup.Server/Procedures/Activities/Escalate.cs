@@ -42,9 +42,18 @@ public sealed class Escalate : Activity
     [Input(Order = 8, UIHint = "multiline")]
     public string? BodyEn { get; set; } = "Due {{ Deadline }}: {{ Data.item }}. Escalated to the co-chair of side {{ Data.side }}.";
 
+    /// <summary>Escalate only when true (e.g. an expression over a workflow variable: nothing reported yet).</summary>
+    [Input(Order = 9, UIHint = "checkbox")]
+    public bool Enabled { get; set; } = true;
+
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!Enabled)
+        {
+            context.Log("Skipped (Enabled is false).");
+            return ActivityResult.Done;
+        }
         var side = Enum.TryParse<WorkingGroup.Domain.Composition.Side>(Side, ignoreCase: true, out var s)
             ? s
             : throw new InvalidOperationException($"'{Side}' is not a side (RU or KZ).");
