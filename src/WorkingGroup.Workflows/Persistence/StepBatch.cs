@@ -16,16 +16,29 @@ namespace WorkingGroup.Workflows.Persistence;
 /// EF Core's command pipeline (logging, interceptors), on the context's connection and in its transaction.
 /// </summary>
 /// <remarks>
-/// Every statement writes exactly one row: the instance UPDATE checks the concurrency stamp the step read, deletes
-/// and task updates go by key, and inserts other than the instance's skip a row whose key is taken
-/// (<c>ON CONFLICT DO NOTHING</c>, PostgreSQL and SQLite alike). So a step that lost a race writes fewer rows than
-/// it has statements, and <see cref="SaveAsync"/> throws <see cref="DbUpdateConcurrencyException"/> — as EF Core's
-/// row-count check did — before anything commits; a database error is wrapped in <see cref="DbUpdateException"/>.
+/// <para>Every statement writes exactly one row: the instance UPDATE checks the concurrency stamp the step read,
+/// deletes and task updates go by key. A step that lost a race (or whose bookmark is gone) finds fewer rows, and
+/// <see cref="SaveAsync"/> throws <see cref="DbUpdateConcurrencyException"/>, as EF Core's row-count check did,
+/// before anything commits; another database error is wrapped in <see cref="DbUpdateException"/>.</para>
+/// <para>How a statement's row count is checked depends on the provider. Generic SQL (SQLite): inserts other than
+/// the instance's skip a row whose key is taken (<c>ON CONFLICT DO NOTHING</c>), and the command's total row count
+/// must equal its statement count, inside an explicit transaction that is not committed when it does not.
+/// PostgreSQL: each UPDATE and DELETE is guarded — <c>WITH w AS (… RETURNING 1) SELECT 1 / COUNT(*) FROM w</c> — so
+/// a statement that finds no row fails with <c>division_by_zero</c> and PostgreSQL aborts the whole command. A
+/// PostgreSQL step then needs no explicit transaction when it has nothing else to save: its one command is one
+/// implicit transaction (all statements up to the protocol's Sync commit together or not at all), which saves
+/// the COMMIT round trip.</para>
 /// </remarks>
 internal sealed class StepBatch(DbContext db)
 {
     /// <summary>Statements per command: keeps a long step's command within the providers' parameter limits.</summary>
     public const int MaxStatementsPerCommand = 100;
+
+    /// <summary>The SQLSTATE of PostgreSQL's division by zero: a guarded statement found no row.</summary>
+    private const string DivisionByZero = "22012";
+
+    private const string LostRace =
+        "The workflow step found a row changed or gone: a concurrent step changed the instance or consumed its bookmark since it was read.";
 
     private readonly StepSql sql = StepSql.For(db);
     private readonly List<(StepStatement Statement, object?[] Values)> statements = [];
@@ -63,10 +76,17 @@ internal sealed class StepBatch(DbContext db)
     /// </summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
+        var hostChanges = db.ChangeTracker.HasChanges();
+        if (sql.Guarded && !hostChanges && db.Database.CurrentTransaction is null && statements.Count <= MaxStatementsPerCommand)
+        {
+            await ExecuteAsync(0, statements.Count, cancellationToken);
+            return;
+        }
+
         var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            if (db.ChangeTracker.HasChanges())
+            if (hostChanges)
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -108,15 +128,18 @@ internal sealed class StepBatch(DbContext db)
                     db.GetService<IRelationalConnection>(), values, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.SaveChanges),
                 cancellationToken);
         }
+        catch (DbException exception) when (sql.Guarded && exception.SqlState == DivisionByZero)
+        {
+            throw new DbUpdateConcurrencyException(LostRace, exception);
+        }
         catch (DbException exception)
         {
             throw new DbUpdateException("Saving the workflow step failed; see the inner exception.", exception);
         }
 
-        if (written != count)
+        if (!sql.Guarded && written != count)
         {
-            throw new DbUpdateConcurrencyException(
-                $"The workflow step wrote {written} of its {count} rows: a concurrent step changed the instance or consumed its bookmark since it was read.");
+            throw new DbUpdateConcurrencyException($"{LostRace} ({written} of {count} rows written)");
         }
     }
 }
@@ -172,13 +195,14 @@ internal sealed class StepSql
     private readonly Dictionary<Type, StepStatement> inserts = [];
     private readonly (string Invariant, string Name, string Placeholder)[] parameterNames;
 
-    private StepSql(IModel model, ISqlGenerationHelper helper, IRelationalCommandBuilderFactory commands)
+    private StepSql(IModel model, ISqlGenerationHelper helper, IRelationalCommandBuilderFactory commands, bool guarded)
     {
         this.helper = helper;
         Commands = commands;
+        Guarded = guarded;
         foreach (var type in new[] { typeof(WorkflowBookmarkRecord), typeof(WorkflowTimerRecord), typeof(WorkflowTaskRecord), typeof(WorkflowJournalRecord), typeof(WorkflowOutboxRecord) })
         {
-            inserts[type] = Insert(Entity(model, type), ignoreTakenKey: true);
+            inserts[type] = Insert(Entity(model, type), ignoreTakenKey: !guarded);
         }
 
         var instance = Entity(model, typeof(WorkflowInstanceRecord));
@@ -209,6 +233,9 @@ internal sealed class StepSql
 
     public IRelationalCommandBuilderFactory Commands { get; }
 
+    /// <summary>PostgreSQL: UPDATEs and DELETEs that find no row fail (see <see cref="StepBatch"/>).</summary>
+    public bool Guarded { get; }
+
     public StepStatement InstanceInsert { get; }
 
     public StepStatement InstanceUpdate { get; }
@@ -222,7 +249,9 @@ internal sealed class StepSql
     public static StepSql For(DbContext db) =>
         Cache.TryGetValue(db.Model, out var cached)
             ? cached
-            : Cache.GetValue(db.Model, model => new StepSql(model, db.GetService<ISqlGenerationHelper>(), db.GetService<IRelationalCommandBuilderFactory>()));
+            : Cache.GetValue(db.Model, model => new StepSql(
+                model, db.GetService<ISqlGenerationHelper>(), db.GetService<IRelationalCommandBuilderFactory>(),
+                guarded: db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL"));
 
     public StepStatement InsertOf(Type type) => inserts[type];
 
@@ -250,7 +279,7 @@ internal sealed class StepSql
         var table = Table(entity);
         var segments = new List<string>();
         var parameters = new List<IProperty>();
-        var text = new StringBuilder($"UPDATE {helper.DelimitIdentifier(table.Name, table.Schema)} SET ");
+        var text = new StringBuilder($"{GuardStart}UPDATE {helper.DelimitIdentifier(table.Name, table.Schema)} SET ");
         foreach (var (name, index) in set.Select((n, i) => (n, i)))
         {
             text.Append(index == 0 ? string.Empty : ", ").Append(Column(entity, table, name, parameters)).Append(" = ");
@@ -267,7 +296,7 @@ internal sealed class StepSql
         var table = Table(entity);
         var segments = new List<string>();
         var parameters = new List<IProperty>();
-        var text = new StringBuilder($"DELETE FROM {helper.DelimitIdentifier(table.Name, table.Schema)}");
+        var text = new StringBuilder($"{GuardStart}DELETE FROM {helper.DelimitIdentifier(table.Name, table.Schema)}");
         AppendWhere(entity, table, [.. entity.FindPrimaryKey()!.Properties.Select(p => p.Name)], segments, parameters, text);
         return new StepStatement(segments, parameters);
     }
@@ -281,8 +310,10 @@ internal sealed class StepSql
             text.Clear();
         }
 
-        segments.Add(helper.StatementTerminator + "\n");
+        segments.Add((Guarded ? " RETURNING 1) SELECT 1 / COUNT(*) FROM w" : string.Empty) + helper.StatementTerminator + "\n");
     }
+
+    private string GuardStart => Guarded ? "WITH w AS (" : string.Empty;
 
     private string Column(IEntityType entity, StoreObjectIdentifier table, string propertyName, List<IProperty> parameters)
     {
