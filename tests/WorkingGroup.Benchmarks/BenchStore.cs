@@ -76,6 +76,8 @@ internal sealed class BenchStore : IAsyncDisposable
             await connection.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             await create.ExecuteNonQueryAsync();
+            await using var directory = new NpgsqlCommand("SELECT current_setting('data_directory')", connection);
+            CpuMeter.Postmaster ??= CpuMeter.FindPostmaster((string)(await directory.ExecuteScalarAsync())!);
         }
 
         var postgres = new NpgsqlConnectionStringBuilder(PostgresServer)

@@ -6,7 +6,7 @@ using WorkingGroup.Workflows.Runtime;
 namespace WorkingGroup.Benchmarks;
 
 /// <summary>One measured operation: its rate over the rounds, and per operation the SQL commands, commits and milliseconds waited on the database.</summary>
-internal sealed record Measurement(string Name, int Workers, Rate Rate, double CommandsPerOp, double CommitsPerOp, double DatabaseMsPerOp);
+internal sealed record Measurement(string Name, int Workers, Rate Rate, double CommandsPerOp, double CommitsPerOp, double DatabaseMsPerOp, CpuCost? Cpu = null);
 
 /// <summary>
 /// Starts instances of the task workflow until their first bookmark (the RunTask), then completes each task so
@@ -19,6 +19,7 @@ internal static class EngineBench
         await using var host = await EngineHost.StartAsync(store, runTimers: false, TimeSpan.FromSeconds(1), BenchDefinitions.Task());
         var starts = new List<double>();
         var resumes = new List<double>();
+        var (startCpu, resumeCpu) = (new List<CpuCost>(), new List<CpuCost>());
         var (start, resume) = (new Totals(), new Totals());
         for (var round = 0; round <= rounds; round++)
         {
@@ -28,11 +29,11 @@ internal static class EngineBench
             {
                 var result = await host.Runtime.StartAsync(BenchDefinitions.TaskWorkflow);
                 tasks[i] = Expect(result, WorkflowSubStatus.Suspended).Bookmarks.Single().TaskId!;
-            });
+            }, round == 0 ? null : startCpu);
             var started = Totals.Of(host.Counter);
             host.Counter.Reset();
             var resumeRate = await Rounds.TimeAsync(count, workers, async i =>
-                Expect(await host.Runtime.CompleteTaskAsync(tasks[i], actor: "bench"), WorkflowSubStatus.Finished));
+                Expect(await host.Runtime.CompleteTaskAsync(tasks[i], actor: "bench"), WorkflowSubStatus.Finished), round == 0 ? null : resumeCpu);
             if (round == 0)
             {
                 continue;
@@ -48,8 +49,8 @@ internal static class EngineBench
         await using var db = await host.CreateDbContextAsync();
         var stateLength = (int)await db.Set<WorkflowInstanceRecord>().AverageAsync(i => i.State.Length);
         return (
-            start.Measure("start → first bookmark", workers, Rate.Of(starts), ops),
-            resume.Measure("resume → finished", workers, Rate.Of(resumes), ops),
+            start.Measure("start → first bookmark", workers, Rate.Of(starts), ops) with { Cpu = CpuCost.Median(startCpu) },
+            resume.Measure("resume → finished", workers, Rate.Of(resumes), ops) with { Cpu = CpuCost.Median(resumeCpu) },
             stateLength);
     }
 

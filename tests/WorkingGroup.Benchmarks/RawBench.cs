@@ -31,17 +31,18 @@ internal static class RawBench
         }
 
         var rates = new List<double>();
+        var cpu = new List<CpuCost>();
         for (var round = 0; round <= rounds; round++)
         {
             var offset = round * count;
-            var rate = await Rounds.TimeAsync(count, workers, i => StepAsync(store, Id(offset + i), state));
+            var rate = await Rounds.TimeAsync(count, workers, i => StepAsync(store, Id(offset + i), state), round == 0 ? null : cpu);
             if (round > 0)
             {
                 rates.Add(rate);
             }
         }
 
-        return new Measurement("raw UPDATE + INSERT tx", workers, Rate.Of(rates), 2, 1, double.NaN);
+        return new Measurement("raw UPDATE + INSERT tx", workers, Rate.Of(rates), 2, 1, double.NaN, CpuCost.Median(cpu));
     }
 
     private static async Task StepAsync(BenchStore store, string id, string state)

@@ -44,10 +44,11 @@ internal static class RawEngineStepBench
         }
 
         var rates = new List<double>();
+        var cpu = new List<CpuCost>();
         for (var round = 0; round <= rounds; round++)
         {
             var offset = round * count;
-            var rate = await Rounds.TimeAsync(count, workers, i => StepAsync(store, Id(offset + i), state));
+            var rate = await Rounds.TimeAsync(count, workers, i => StepAsync(store, Id(offset + i), state), round == 0 ? null : cpu);
             if (round > 0)
             {
                 rates.Add(rate);
@@ -56,7 +57,7 @@ internal static class RawEngineStepBench
 
         // PostgreSQL gets the read and the batch in two round trips; SQLite runs each statement as a command
         // (the read, the bookmark DELETE, the instance UPDATE, the journal INSERTs, the task UPDATE).
-        return new Measurement("raw, the resume's rows", workers, Rate.Of(rates), store.Provider == Provider.Postgres ? 2 : 2 + JournalRows + 2, 1, double.NaN);
+        return new Measurement("raw, the resume's rows", workers, Rate.Of(rates), store.Provider == Provider.Postgres ? 2 : 2 + JournalRows + 2, 1, double.NaN, CpuCost.Median(cpu));
     }
 
     private static async Task StepAsync(BenchStore store, string id, string state)

@@ -17,9 +17,11 @@ internal sealed record Rate(double Median, double Min, double Max)
 internal static class Rounds
 {
     /// <summary>Runs <paramref name="operation"/> for items 0..count-1 on <paramref name="workers"/> concurrent workers; returns operations per second.</summary>
-    public static async Task<double> TimeAsync(int count, int workers, Func<int, Task> operation)
+    /// <remarks>When <paramref name="cpu"/> is given, the round's CPU time per operation is added to it.</remarks>
+    public static async Task<double> TimeAsync(int count, int workers, Func<int, Task> operation, List<CpuCost>? cpu = null)
     {
         var next = -1;
+        var before = CpuMeter.Read();
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
@@ -29,6 +31,7 @@ internal static class Rounds
             }
         })));
         stopwatch.Stop();
+        cpu?.Add(CpuMeter.Cost(before, CpuMeter.Read(), count));
         return count / stopwatch.Elapsed.TotalSeconds;
     }
 
