@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -112,18 +113,20 @@ internal sealed class StepBatch(DbContext db)
 
     private async Task ExecuteAsync(int first, int count, CancellationToken cancellationToken)
     {
-        var builder = sql.Commands.Create();
-        var values = new Dictionary<string, object?>();
+        var command = sql.CommandFor(statements, first, count);
+        var values = new Dictionary<string, object?>(command.Parameters.Count);
         for (var i = first; i < first + count; i++)
         {
-            var (statement, statementValues) = statements[i];
-            statement.Append(builder, values, statementValues, sql);
+            foreach (var value in statements[i].Values)
+            {
+                values[sql.Parameter(values.Count).Invariant] = value;
+            }
         }
 
         int written;
         try
         {
-            written = await builder.Build().ExecuteNonQueryAsync(
+            written = await command.ExecuteNonQueryAsync(
                 new RelationalCommandParameterObject(
                     db.GetService<IRelationalConnection>(), values, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.SaveChanges),
                 cancellationToken);
@@ -151,12 +154,16 @@ internal sealed class StepStatement
     private readonly IProperty[] parameters;
     private readonly RelationalTypeMapping[] mappings;
 
-    public StepStatement(List<string> segments, List<IProperty> parameters)
+    public StepStatement(char code, List<string> segments, List<IProperty> parameters)
     {
+        Code = code;
         this.segments = [.. segments];
         this.parameters = [.. parameters];
         mappings = [.. parameters.Select(p => p.GetRelationalTypeMapping())];
     }
+
+    /// <summary>Names the statement in the key of a cached command (<see cref="StepSql.CommandFor"/>).</summary>
+    public char Code { get; }
 
     public int ParameterCount => parameters.Length;
 
@@ -172,16 +179,15 @@ internal sealed class StepStatement
         return values;
     }
 
-    public void Append(IRelationalCommandBuilder builder, Dictionary<string, object?> values, object?[] statementValues, StepSql sql)
+    /// <summary>Appends the statement's SQL and parameters; its first parameter is the command's <paramref name="next"/>-th.</summary>
+    public void Append(StringBuilder text, IRelationalCommandBuilder builder, ref int next, StepSql sql)
     {
-        builder.Append(segments[0]);
+        text.Append(segments[0]);
         for (var i = 0; i < parameters.Length; i++)
         {
-            var (invariant, name, placeholder) = sql.Parameter(values.Count);
+            var (invariant, name, placeholder) = sql.Parameter(next++);
             builder.AddParameter(invariant, name, mappings[i], parameters[i].IsNullable);
-            values[invariant] = statementValues[i];
-            builder.Append(placeholder);
-            builder.Append(segments[i + 1]);
+            text.Append(placeholder).Append(segments[i + 1]);
         }
     }
 }
@@ -189,7 +195,11 @@ internal sealed class StepStatement
 /// <summary>The step's statements for one EF model, made once from its metadata.</summary>
 internal sealed class StepSql
 {
+    private const int MaxCachedCommands = 256;
+
     private static readonly ConditionalWeakTable<IModel, StepSql> Cache = [];
+
+    private readonly ConcurrentDictionary<string, IRelationalCommand> commands = new(StringComparer.Ordinal);
 
     private readonly ISqlGenerationHelper helper;
     private readonly Dictionary<Type, StepStatement> inserts = [];
@@ -200,14 +210,19 @@ internal sealed class StepSql
         this.helper = helper;
         Commands = commands;
         Guarded = guarded;
-        foreach (var type in new[] { typeof(WorkflowBookmarkRecord), typeof(WorkflowTimerRecord), typeof(WorkflowTaskRecord), typeof(WorkflowJournalRecord), typeof(WorkflowOutboxRecord) })
+        foreach (var (type, code) in new[]
+                 {
+                     (typeof(WorkflowBookmarkRecord), 'b'), (typeof(WorkflowTimerRecord), 'm'), (typeof(WorkflowTaskRecord), 't'),
+                     (typeof(WorkflowJournalRecord), 'j'), (typeof(WorkflowOutboxRecord), 'o'),
+                 })
         {
-            inserts[type] = Insert(Entity(model, type), ignoreTakenKey: !guarded);
+            inserts[type] = Insert(code, Entity(model, type), ignoreTakenKey: !guarded);
         }
 
         var instance = Entity(model, typeof(WorkflowInstanceRecord));
-        InstanceInsert = Insert(instance, ignoreTakenKey: false);
+        InstanceInsert = Insert('i', instance, ignoreTakenKey: false);
         InstanceUpdate = Update(
+            'I',
             instance,
             [
                 nameof(WorkflowInstanceRecord.State), nameof(WorkflowInstanceRecord.Status), nameof(WorkflowInstanceRecord.SubStatus),
@@ -215,9 +230,10 @@ internal sealed class StepSql
                 nameof(WorkflowInstanceRecord.ConcurrencyStamp),
             ],
             [nameof(WorkflowInstanceRecord.Id), nameof(WorkflowInstanceRecord.ConcurrencyStamp)]);
-        BookmarkDelete = Delete(Entity(model, typeof(WorkflowBookmarkRecord)));
-        TimerDelete = Delete(Entity(model, typeof(WorkflowTimerRecord)));
+        BookmarkDelete = Delete('B', Entity(model, typeof(WorkflowBookmarkRecord)));
+        TimerDelete = Delete('M', Entity(model, typeof(WorkflowTimerRecord)));
         TaskCompletion = Update(
+            'T',
             Entity(model, typeof(WorkflowTaskRecord)),
             [nameof(WorkflowTaskRecord.Status), nameof(WorkflowTaskRecord.CompletedAt), nameof(WorkflowTaskRecord.CompletedBy), nameof(WorkflowTaskRecord.Result)],
             [nameof(WorkflowTaskRecord.Id)]);
@@ -246,6 +262,42 @@ internal sealed class StepSql
 
     public StepStatement TaskCompletion { get; }
 
+    /// <summary>
+    /// The command for a sequence of statements, built once per sequence (a resume's, a start's, …) and reused with
+    /// new parameter values, as EF Core reuses a query's command.
+    /// </summary>
+    public IRelationalCommand CommandFor(List<(StepStatement Statement, object?[] Values)> statements, int first, int count)
+    {
+        var key = string.Create(count, (statements, first), static (span, state) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = state.statements[state.first + i].Statement.Code;
+            }
+        });
+        if (commands.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var builder = Commands.Create();
+        var text = new StringBuilder();
+        var next = 0;
+        for (var i = first; i < first + count; i++)
+        {
+            statements[i].Statement.Append(text, builder, ref next, this);
+        }
+
+        var command = builder.Append(text.ToString()).Build();
+        // Steps come in few shapes; an unusual one (a long burst) is not kept.
+        if (commands.Count < MaxCachedCommands)
+        {
+            commands.TryAdd(key, command);
+        }
+
+        return command;
+    }
+
     public static StepSql For(DbContext db) =>
         Cache.TryGetValue(db.Model, out var cached)
             ? cached
@@ -261,7 +313,7 @@ internal sealed class StepSql
     private static IEntityType Entity(IModel model, Type type) =>
         model.FindEntityType(type) ?? throw new InvalidOperationException($"The context's model has no {type.Name}: call ApplyWorkflowEngineModel in OnModelCreating.");
 
-    private StepStatement Insert(IEntityType entity, bool ignoreTakenKey)
+    private StepStatement Insert(char code, IEntityType entity, bool ignoreTakenKey)
     {
         var table = Table(entity);
         var properties = entity.GetProperties().ToList();
@@ -271,10 +323,10 @@ internal sealed class StepSql
         var segments = new List<string> { head.ToString() };
         segments.AddRange(properties.Skip(1).Select(_ => ", "));
         segments.Add(")" + (ignoreTakenKey ? " ON CONFLICT DO NOTHING" : string.Empty) + helper.StatementTerminator + "\n");
-        return new StepStatement(segments, properties);
+        return new StepStatement(code, segments, properties);
     }
 
-    private StepStatement Update(IEntityType entity, string[] set, string[] where)
+    private StepStatement Update(char code, IEntityType entity, string[] set, string[] where)
     {
         var table = Table(entity);
         var segments = new List<string>();
@@ -288,17 +340,17 @@ internal sealed class StepSql
         }
 
         AppendWhere(entity, table, where, segments, parameters, text);
-        return new StepStatement(segments, parameters);
+        return new StepStatement(code, segments, parameters);
     }
 
-    private StepStatement Delete(IEntityType entity)
+    private StepStatement Delete(char code, IEntityType entity)
     {
         var table = Table(entity);
         var segments = new List<string>();
         var parameters = new List<IProperty>();
         var text = new StringBuilder($"{GuardStart}DELETE FROM {helper.DelimitIdentifier(table.Name, table.Schema)}");
         AppendWhere(entity, table, [.. entity.FindPrimaryKey()!.Properties.Select(p => p.Name)], segments, parameters, text);
-        return new StepStatement(segments, parameters);
+        return new StepStatement(code, segments, parameters);
     }
 
     private void AppendWhere(IEntityType entity, StoreObjectIdentifier table, string[] where, List<string> segments, List<IProperty> parameters, StringBuilder text)
