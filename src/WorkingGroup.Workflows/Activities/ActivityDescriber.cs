@@ -43,7 +43,7 @@ internal static class ActivityDescriber
 
         var inputs = inputProperties
             .Select(p => (Property: p, Attribute: p.GetCustomAttribute<InputAttribute>()!))
-            .Select(x => new ActivityInput(x.Property, JsonNamingPolicy.CamelCase.ConvertName(x.Property.Name), x.Attribute.IsWrapped, x.Attribute.IsRequired))
+            .Select(x => new ActivityInput(x.Property, JsonNamingPolicy.CamelCase.ConvertName(x.Property.Name), x.Attribute.IsWrapped, x.Attribute.IsRequired, x.Attribute.IsSensitive))
             .ToList();
         return new ActivityType(type, descriptor, inputs, outputProperties);
     }

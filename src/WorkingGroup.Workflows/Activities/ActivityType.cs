@@ -14,5 +14,5 @@ internal sealed record ActivityType(
     public Activity Create() => (Activity)Activator.CreateInstance(ClrType)!;
 }
 
-/// <summary>An input property and the camelCase JSON name it has on the activity object.</summary>
-internal sealed record ActivityInput(PropertyInfo Property, string JsonName, bool IsWrapped, bool IsRequired);
+/// <summary>An input property and the camelCase JSON name it has on the activity object; a sensitive input's value is not journalled.</summary>
+internal sealed record ActivityInput(PropertyInfo Property, string JsonName, bool IsWrapped, bool IsRequired, bool IsSensitive);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -119,7 +118,7 @@ internal sealed partial class WorkflowExecution
                 input.Property.SetValue(activity, value);
             }
 
-            summary[input.Property.Name] = input.Property.GetCustomAttribute<InputAttribute>()!.IsSensitive ? "***" : Summarize(value);
+            summary[input.Property.Name] = input.IsSensitive ? "***" : Summarize(value);
         }
 
         return new JsonObject { ["inputs"] = summary };
