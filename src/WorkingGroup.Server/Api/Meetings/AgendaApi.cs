@@ -31,6 +31,7 @@ internal static class AgendaApi
 
         group.MapPost("/proposals", Propose)
             .WithName("ProposeAgendaItem")
+            .WithRequestExample("""{ "title": "О взаимном признании квалификаций", "category": "Harmonisation" }""")
             .WithSummary("A member proposes a question for the agenda, with its task category (R-3.5, R-2.1)")
             .WithDescription("Raises AgendaItemProposed (correlation: the proposal id). OtherByCoChairs only on a co-chair's proposal (R-2.1 е).")
             .ProducesValidationProblem()
@@ -44,6 +45,7 @@ internal static class AgendaApi
 
         group.MapPost("/proposals/{proposalId:guid}/reject", RejectProposal)
             .WithName("RejectAgendaProposal")
+            .WithRequestExample("""{ "reason": "Вопрос рассмотрен на прошлом заседании" }""")
             .WithSummary("A co-chair rejects a proposal, with a reason (R-1.3)")
             .WithDescription("Raises AgendaProposalRejected {reason}.")
             .ProducesValidationProblem()

@@ -29,6 +29,7 @@ internal static class AttendanceApi
 
         group.MapPut("/attendance/{personId:guid}", Record)
             .WithName("RecordAttendance")
+            .WithRequestExample("""{ "presence": "PresentRemotely" }""")
             .WithSummary("The secretary records a member's attendance, announced before or taken at the meeting (R-3.4, R-3.7)")
             .WithDescription("From scheduling until the session closes. 422 composition.not_a_member for someone outside the composition on the meeting date. Raises AttendanceRecorded {personId, presence}.")
             .ProducesValidationProblem()
@@ -38,6 +39,7 @@ internal static class AttendanceApi
 
         group.MapPost("/opinions", FileOpinion)
             .WithName("FileWrittenOpinion")
+            .WithRequestExample("""{ "agendaItemId": "3f1c2a9e-6b7d-4c1e-9a55-0d2b8e7f4a10", "text": "Поддерживаю проект решения." }""")
             .WithSummary("A member recorded absent files a written opinion on an agenda item (R-3.5)")
             .WithDescription("Raises WrittenOpinionFiled {opinionId, agendaItemId, authorId}.")
             .ProducesValidationProblem()

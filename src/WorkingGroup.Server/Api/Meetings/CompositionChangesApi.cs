@@ -25,7 +25,7 @@ internal static class CompositionChangesApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapGet("/", Current)
+        group.MapGet("", Current)
             .WithName("GetComposition")
             .WithSummary("The current composition of both sides, by side and position (R-3.1, R-1.3)")
             .RequireAuthorization(Policies.Participant);
@@ -37,6 +37,7 @@ internal static class CompositionChangesApi
 
         group.MapPost("/changes", Propose)
             .WithName("ProposeCompositionChange")
+            .WithRequestExample("""{ "side": "RU", "items": [ { "kind": "Leave", "personId": "0b7e5d1a-2f3c-4e8a-9b1d-6c5a4f3e2d10" }, { "kind": "Join", "personId": "7d2f9c4b-1a3e-4b6d-8e5f-2c1b0a9d8e70", "fullName": "Новиков Пётр Ильич", "role": "Member" } ] }""")
             .WithSummary("A person of a side proposes that people join or leave that side (R-1.5)")
             .WithDescription("The composition after the change must keep one co-chair, one deputy and one secretary per side (R-3.1). "
                 + "Raises CompositionChangeProposed {side} (correlation: the change id).")
@@ -55,6 +56,7 @@ internal static class CompositionChangesApi
 
         group.MapPost("/changes/{changeId:guid}/reject", Reject)
             .WithName("RejectCompositionChange")
+            .WithRequestExample("""{ "reason": "Кандидатура не согласована" }""")
             .WithSummary("That side's co-chair (or acting deputy) rejects the change, with a reason (R-1.5)")
             .WithDescription("Raises CompositionChangeRejected {reason}.")
             .ProducesValidationProblem()

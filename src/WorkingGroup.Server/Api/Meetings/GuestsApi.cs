@@ -27,13 +27,14 @@ internal static class GuestsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/", List)
+        group.MapGet("", List)
             .WithName("ListGuests")
             .WithSummary("The guests proposed for a meeting and the co-chairs' decisions (R-3.11)")
             .RequireAuthorization(p => p.RequireRole([.. Roles.Composition, Roles.Administrator]));
 
-        group.MapPost("/", Propose)
+        group.MapPost("", Propose)
             .WithName("ProposeGuest")
+            .WithRequestExample("""{ "fullName": "Петров Пётр Петрович", "email": "petrov@example.org", "category": "IndependentExpert", "role": "Expert" }""")
             .WithSummary("A member proposes an expert or observer for a meeting still to be held (R-3.11)")
             .WithDescription("Raises GuestProposed {meetingId, guestPersonId, proposedBy} (correlation: the invitation id). "
                 + "422 guest.is_participant when the e-mail belongs to a member or the administrator.")
@@ -52,6 +53,7 @@ internal static class GuestsApi
 
         group.MapPost("/{invitationId:guid}/reject", Reject)
             .WithName("RejectGuest")
+            .WithRequestExample("""{ "reason": "Участие не требуется" }""")
             .WithSummary("A co-chair (or acting deputy) declines the proposal, with a reason (R-3.11)")
             .WithDescription("Raises GuestRejected {meetingId, reason}.")
             .ProducesValidationProblem()

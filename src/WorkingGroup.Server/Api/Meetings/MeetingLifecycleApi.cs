@@ -26,6 +26,7 @@ internal static class MeetingLifecycleApi
 
         group.MapPut("/schedule", SetSchedule)
             .WithName("SetMeetingSchedule")
+            .WithRequestExample("""{ "localStart": "2026-12-15T10:00:00", "timeZoneId": "Asia/Almaty", "format": "Hybrid", "place": "Астана, пр. Мәңгілік Ел, 8", "videoLink": "https://meet.example.org/wg-3" }""")
             .WithSummary("The co-chairs set date, time, zone, format and place (R-3.2, R-3.8)")
             .WithDescription("While the meeting is a draft, its agenda is being formed, or it is postponed. Raises MeetingScheduleSet {startsAt, timeZoneId, format}.")
             .ProducesValidationProblem()
@@ -57,6 +58,7 @@ internal static class MeetingLifecycleApi
 
         group.MapPost("/postpone", Postpone)
             .WithName("PostponeMeeting")
+            .WithRequestExample("""{ "reason": "Сопредседатели обеих сторон в командировке" }""")
             .WithSummary("A co-chair postpones a meeting that has not opened, with a reason (R-3.2)")
             .WithDescription("Raises MeetingPostponed {reason}.")
             .ProducesValidationProblem()
@@ -64,6 +66,7 @@ internal static class MeetingLifecycleApi
 
         group.MapPost("/reschedule", Reschedule)
             .WithName("RescheduleMeeting")
+            .WithRequestExample("""{ "localStart": "2027-01-20T11:00:00", "timeZoneId": "Europe/Moscow", "format": "InPerson", "place": "Москва, ул. Тверская, 11" }""")
             .WithSummary("A co-chair gives a postponed meeting a new time; attendance is taken afresh (R-3.2)")
             .WithDescription("The body is a schedule, as for PUT /schedule. Raises MeetingRescheduled {startsAt, timeZoneId, revision}.")
             .ProducesValidationProblem()
@@ -71,6 +74,7 @@ internal static class MeetingLifecycleApi
 
         group.MapPost("/cancel", Cancel)
             .WithName("CancelMeeting")
+            .WithRequestExample("""{ "reason": "Вопросы повестки решены в рабочем порядке" }""")
             .WithSummary("A co-chair cancels a meeting that has not opened, with a reason (R-3.2)")
             .WithDescription("Raises MeetingCancelled {reason}.")
             .ProducesValidationProblem()

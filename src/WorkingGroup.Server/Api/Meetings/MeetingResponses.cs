@@ -10,6 +10,7 @@ namespace WorkingGroup.Server.Api.Meetings;
 /// <param name="Title">The meeting's title, e.g. "Заседание № 3".</param>
 /// <param name="State">The stage of the meeting (Draft, AgendaForming, Scheduled, MaterialsCollection, PackageDistributed, InSession, Held, ProtocolDrafting, ProtocolSigning, Closed, Postponed, Cancelled).</param>
 /// <param name="Schedule">Date, time, zone, format and place; null until the co-chairs set them.</param>
+/// <param name="ScheduleRevision">How many times the meeting was scheduled: 1 at scheduling, +1 per reschedule (the invitation's iCal SEQUENCE).</param>
 /// <param name="MaterialsDeadline">The first instant at which a material is late, once the schedule is set.</param>
 /// <param name="AgendaItems">The questions on the agenda, in order (R-1.3: approved by both co-chairs).</param>
 /// <param name="AgendaApprovals">The co-chairs' approvals of the agenda as a whole; both sides are needed to schedule.</param>
@@ -24,6 +25,7 @@ public sealed record MeetingResponse(
     string Title,
     MeetingState State,
     ScheduleResponse? Schedule,
+    int ScheduleRevision,
     DateTimeOffset? MaterialsDeadline,
     IReadOnlyList<AgendaItemResponse> AgendaItems,
     IReadOnlyList<ApprovalResponse> AgendaApprovals,
@@ -40,6 +42,7 @@ public sealed record MeetingResponse(
         meeting.Title,
         meeting.State,
         ScheduleResponse.From(meeting.Schedule),
+        meeting.ScheduleRevision,
         meeting.Schedule is { } schedule ? Domain.Materials.MaterialsDeadline.LateFrom(schedule) : null,
         [.. meeting.AgendaItems.Select(i => new AgendaItemResponse(i.Id, i.Number, i.Title, i.Category, i.ProposalId))],
         [.. meeting.AgendaApprovals.Select(ApprovalResponse.From)],

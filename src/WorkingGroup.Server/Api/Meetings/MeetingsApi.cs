@@ -19,8 +19,9 @@ internal static class MeetingsApi
     {
         var group = routes.MapGroup("/api/meetings").WithTags("Meetings");
 
-        group.MapPost("/", Draft)
+        group.MapPost("", Draft)
             .WithName("DraftMeeting")
+            .WithRequestExample("""{ "title": "Заседание рабочей группы № 3" }""")
             .WithSummary("Draft a meeting (secretary or acting co-chair, R-3.4)")
             .WithDescription("Raises MeetingDrafted. 422 actor.not_secretary_or_co_chair when a deputy who is not acting tries.")
             .ProducesValidationProblem()
@@ -29,7 +30,7 @@ internal static class MeetingsApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(p => p.RequireRole(MeetingCommands.Organisers));
 
-        group.MapGet("/", List)
+        group.MapGet("", List)
             .WithName("ListMeetings")
             .WithSummary("The meetings, soonest first; optionally of one state")
             .WithDescription("Members and the administrator see every meeting (R-1.3); a guest sees the meetings they are invited to (R-3.11).")

@@ -9,11 +9,9 @@ using WorkingGroup.Domain.Guests;
 using WorkingGroup.Domain.Meetings;
 using WorkingGroup.Server.Api.Meetings;
 using WorkingGroup.Server.Persistence;
+using WorkingGroup.Server.Procedures;
 using WorkingGroup.Server.Tests.Infrastructure;
-using WorkingGroup.Workflows.Definitions;
 using WorkingGroup.Workflows.Persistence;
-using WorkingGroup.Workflows.Runtime;
-using WorkingGroup.Workflows.Versioning;
 
 namespace WorkingGroup.Server.Tests.Api.Meetings;
 
@@ -21,50 +19,35 @@ namespace WorkingGroup.Server.Tests.Api.Meetings;
 /// A meeting from draft to open through the REST API with the demo accounts, and the API's refusals: each leaves the
 /// meeting as it was (re-read) and the engine untouched. Run on SQLite and PostgreSQL.
 /// </summary>
-public abstract class MeetingsApiTests(AppFixture app) : IAsyncLifetime
+public abstract class MeetingsApiTests(AppFixture app) : MeetingApiTestBase(app)
 {
-    private readonly string _emptyDefinitions = Path.Combine(Path.GetTempPath(), $"wg-no-definitions-{Guid.NewGuid():N}");
-    private MeetingDriver _driver = null!;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_emptyDefinitions);
-        _driver = new MeetingDriver(await app.CreateFactoryAsync("Development", ("Workflows:DefinitionsFolder", _emptyDefinitions)));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _driver.DisposeAsync();
-        Directory.Delete(_emptyDefinitions, recursive: true);
-    }
-
     [Fact]
     public async Task A_meeting_goes_from_draft_to_open_with_the_KZ_side_exactly_at_half_R3_7()
     {
         // KZ loses a member (R-1.5: approved by the KZ co-chair), so that half of it is a whole number: 4 of 8.
-        var leaver = await _driver.PersonIdAsync("kz.member6@example.org");
-        var change = await _driver.OkAsync<CompositionChangeResponse>("kz.member1@example.org", HttpMethod.Post, "/api/composition/changes",
+        var leaver = await Driver.PersonIdAsync("kz.member6@example.org");
+        var change = await Driver.OkAsync<CompositionChangeResponse>("kz.member1@example.org", HttpMethod.Post, "/api/composition/changes",
             new { side = "KZ", items = new[] { new { kind = "Leave", personId = leaver } } });
-        var approved = await _driver.OkAsync<CompositionChangeResponse>(MeetingDriver.KzCoChair, HttpMethod.Post, $"/api/composition/changes/{change.Id}/approve");
+        var approved = await Driver.OkAsync<CompositionChangeResponse>(MeetingDriver.KzCoChair, HttpMethod.Post, $"/api/composition/changes/{change.Id}/approve");
         Assert.Equal(CompositionChangeState.Approved, approved.State);
-        var kz = await _driver.SideAsync(Side.KZ);
+        var kz = await Driver.SideAsync(Side.KZ);
         Assert.Equal(8, kz.Count);
 
-        var meetingId = await _driver.PackageDistributedAsync();
-        var ru = await _driver.SideAsync(Side.RU);
-        await _driver.RecordAsync(meetingId, Side.RU, ru.Select(m => m.PersonId), Presence.PresentInPerson);
-        await _driver.RecordAsync(meetingId, Side.KZ, kz.Take(4).Select(m => m.PersonId), Presence.PresentRemotely);
-        await _driver.RecordAsync(meetingId, Side.KZ, kz.Skip(4).Select(m => m.PersonId), Presence.Absent);
+        var meetingId = await Driver.PackageDistributedAsync();
+        var ru = await Driver.SideAsync(Side.RU);
+        await Driver.RecordAsync(meetingId, Side.RU, ru.Select(m => m.PersonId), Presence.PresentInPerson);
+        await Driver.RecordAsync(meetingId, Side.KZ, kz.Take(4).Select(m => m.PersonId), Presence.PresentRemotely);
+        await Driver.RecordAsync(meetingId, Side.KZ, kz.Skip(4).Select(m => m.PersonId), Presence.Absent);
 
-        var attendance = await (await _driver.As(MeetingDriver.RuMember)).GetFromJsonAsync<AttendanceResponse>(
+        var attendance = await (await Driver.As(MeetingDriver.RuMember)).GetFromJsonAsync<AttendanceResponse>(
             $"/api/meetings/{meetingId}/attendance", Json.Options);
-        var opened = await _driver.MeetingCommandAsync(MeetingDriver.KzCoChair, HttpMethod.Post, $"/api/meetings/{meetingId}/open");
+        var opened = await Driver.MeetingCommandAsync(MeetingDriver.KzCoChair, HttpMethod.Post, $"/api/meetings/{meetingId}/open");
 
         Assert.Equal((8, 4, 4, true), (attendance!.Quorum.Kz.Members, attendance.Quorum.Kz.Present, attendance.Quorum.Kz.Required, attendance.Quorum.Kz.IsReached));
         Assert.Equal(MeetingState.InSession, opened.State);
         Assert.Equal((8, 4), (opened.QuorumAtOpening!.Kz.Members, opened.QuorumAtOpening.Kz.Present));
         Assert.Equal((9, 9), (opened.QuorumAtOpening.Ru.Members, opened.QuorumAtOpening.Ru.Present));
-        var read = await _driver.GetAsync(meetingId);
+        var read = await Driver.GetAsync(meetingId);
         Assert.Equal(MeetingState.InSession, read.State);
         Assert.Equal("О взаимном признании квалификаций", Assert.Single(read.AgendaItems).Title);
         Assert.Equal([Side.RU, Side.KZ], read.AgendaApprovals.Select(a => a.Side));
@@ -74,19 +57,19 @@ public abstract class MeetingsApiTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task Open_R3_7_refused_when_one_side_below_half_changes_nothing()
     {
-        var meetingId = await _driver.PackageDistributedAsync();
-        var ru = await _driver.SideAsync(Side.RU);
-        await _driver.RecordAsync(meetingId, Side.RU, ru.Take(4).Select(m => m.PersonId), Presence.PresentInPerson);
-        await _driver.RecordAsync(meetingId, Side.KZ, (await _driver.SideAsync(Side.KZ)).Select(m => m.PersonId), Presence.PresentInPerson);
-        var before = await _driver.GetAsync(meetingId);
+        var meetingId = await Driver.PackageDistributedAsync();
+        var ru = await Driver.SideAsync(Side.RU);
+        await Driver.RecordAsync(meetingId, Side.RU, ru.Take(4).Select(m => m.PersonId), Presence.PresentInPerson);
+        await Driver.RecordAsync(meetingId, Side.KZ, (await Driver.SideAsync(Side.KZ)).Select(m => m.PersonId), Presence.PresentInPerson);
+        var before = await Driver.GetAsync(meetingId);
 
-        using var refused = await _driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/meetings/{meetingId}/open");
+        using var refused = await Driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/meetings/{meetingId}/open");
 
         var problem = await Json.ProblemAsync(refused, HttpStatusCode.Conflict);
         Assert.Equal("quorum.not_reached", problem.GetProperty("code").GetString());
         Assert.Contains("R-3.7", problem.GetProperty("messageEn").GetString(), StringComparison.Ordinal);
         Assert.Contains("3.7", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var after = await _driver.GetAsync(meetingId);
+        var after = await Driver.GetAsync(meetingId);
         Assert.Equal(MeetingState.PackageDistributed, after.State);
         Assert.Null(after.QuorumAtOpening);
         Assert.Equal((4, 5, false), (after.Attendance!.Quorum.Ru.Present, after.Attendance.Quorum.Ru.Required, after.Attendance.Quorum.Ru.IsReached));
@@ -96,20 +79,20 @@ public abstract class MeetingsApiTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_refused_open_leaves_a_waiting_workflow_untouched_and_the_accepted_open_resumes_it_in_its_transaction()
     {
-        var meetingId = await _driver.PackageDistributedAsync();
-        var instanceId = await StartWaitingForMeetingOpenedAsync(meetingId);
-        var ru = await _driver.SideAsync(Side.RU);
-        var kz = await _driver.SideAsync(Side.KZ);
-        await _driver.RecordAsync(meetingId, Side.RU, ru.Take(2).Select(m => m.PersonId), Presence.PresentInPerson);
-        await _driver.RecordAsync(meetingId, Side.KZ, kz.Select(m => m.PersonId), Presence.PresentInPerson);
+        var meetingId = await Driver.PackageDistributedAsync();
+        var instanceId = await StartWaitingForAsync(ProcedureEvents.MeetingOpened, meetingId);
+        var ru = await Driver.SideAsync(Side.RU);
+        var kz = await Driver.SideAsync(Side.KZ);
+        await Driver.RecordAsync(meetingId, Side.RU, ru.Take(2).Select(m => m.PersonId), Presence.PresentInPerson);
+        await Driver.RecordAsync(meetingId, Side.KZ, kz.Select(m => m.PersonId), Presence.PresentInPerson);
         var waiting = await InstanceAsync(instanceId);
 
-        using var refused = await _driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/meetings/{meetingId}/open");
+        using var refused = await Driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/meetings/{meetingId}/open");
         await Json.ProblemAsync(refused, HttpStatusCode.Conflict);
         var afterRefusal = await InstanceAsync(instanceId);
 
-        await _driver.RecordAsync(meetingId, Side.RU, ru.Skip(2).Select(m => m.PersonId), Presence.PresentRemotely);
-        await _driver.MeetingCommandAsync(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/meetings/{meetingId}/open");
+        await Driver.RecordAsync(meetingId, Side.RU, ru.Skip(2).Select(m => m.PersonId), Presence.PresentRemotely);
+        await Driver.MeetingCommandAsync(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/meetings/{meetingId}/open");
         var afterOpen = await InstanceAsync(instanceId);
 
         Assert.Equal("Suspended", waiting.SubStatus);
@@ -122,62 +105,62 @@ public abstract class MeetingsApiTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_drafted_meeting_with_no_procedure_listening_is_created_and_starts_nothing()
     {
-        using var created = await _driver.SendAsync(MeetingDriver.KzSecretary, HttpMethod.Post, "/api/meetings", new { title = "Внеочередное заседание" });
+        using var created = await Driver.SendAsync(MeetingDriver.KzSecretary, HttpMethod.Post, "/api/meetings", new { title = "Внеочередное заседание" });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var meeting = (await created.Content.ReadFromJsonAsync<MeetingResponse>(Json.Options))!;
         Assert.Equal($"/api/meetings/{meeting.Id}", created.Headers.Location?.OriginalString);
-        Assert.Equal(MeetingState.Draft, (await _driver.GetAsync(meeting.Id)).State);
-        await using var scope = _driver.Server.Services.CreateAsyncScope();
+        Assert.Equal(MeetingState.Draft, (await Driver.GetAsync(meeting.Id)).State);
+        await using var scope = Driver.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.False(await db.Set<WorkflowInstanceRecord>().AnyAsync(i => i.CorrelationId == meeting.Id.ToString()));
-        var listed = await (await _driver.As("kz.member3@example.org")).GetFromJsonAsync<List<MeetingSummaryResponse>>("/api/meetings?state=Draft", Json.Options);
+        var listed = await (await Driver.As("kz.member3@example.org")).GetFromJsonAsync<List<MeetingSummaryResponse>>("/api/meetings?state=Draft", Json.Options);
         Assert.Contains(listed!, m => m.Id == meeting.Id);
     }
 
     [Fact]
     public async Task A_member_may_not_approve_the_agenda_R3_2()
     {
-        var meetingId = (await _driver.OkAsync<MeetingResponse>(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 2" })).Id;
-        await _driver.MeetingCommandAsync(MeetingDriver.RuSecretary, HttpMethod.Post, $"/api/meetings/{meetingId}/agenda/start");
+        var meetingId = (await Driver.OkAsync<MeetingResponse>(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 2" })).Id;
+        await Driver.MeetingCommandAsync(MeetingDriver.RuSecretary, HttpMethod.Post, $"/api/meetings/{meetingId}/agenda/start");
 
-        using var refused = await _driver.SendAsync(MeetingDriver.RuMember, HttpMethod.Post, $"/api/meetings/{meetingId}/agenda/approve");
+        using var refused = await Driver.SendAsync(MeetingDriver.RuMember, HttpMethod.Post, $"/api/meetings/{meetingId}/agenda/approve");
 
         await Json.ProblemAsync(refused, HttpStatusCode.Forbidden);
-        Assert.Empty((await _driver.GetAsync(meetingId)).AgendaApprovals);
+        Assert.Empty((await Driver.GetAsync(meetingId)).AgendaApprovals);
     }
 
     [Fact]
     public async Task A_deputy_who_is_not_acting_may_not_approve_a_proposal_R3_3()
     {
-        var meetingId = (await _driver.OkAsync<MeetingResponse>(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 3" })).Id;
-        await _driver.MeetingCommandAsync(MeetingDriver.RuSecretary, HttpMethod.Post, $"/api/meetings/{meetingId}/agenda/start");
-        var proposal = await _driver.OkAsync<AgendaProposalResponse>("kz.member2@example.org", HttpMethod.Post,
+        var meetingId = (await Driver.OkAsync<MeetingResponse>(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 3" })).Id;
+        await Driver.MeetingCommandAsync(MeetingDriver.RuSecretary, HttpMethod.Post, $"/api/meetings/{meetingId}/agenda/start");
+        var proposal = await Driver.OkAsync<AgendaProposalResponse>("kz.member2@example.org", HttpMethod.Post,
             $"/api/meetings/{meetingId}/proposals", new { title = "О профессиональных стандартах", category = "StandardsAndEducationActs" });
 
-        using var refused = await _driver.SendAsync("ru.deputy@example.org", HttpMethod.Post, $"/api/meetings/{meetingId}/proposals/{proposal.Id}/approve");
+        using var refused = await Driver.SendAsync("ru.deputy@example.org", HttpMethod.Post, $"/api/meetings/{meetingId}/proposals/{proposal.Id}/approve");
 
         var problem = await Json.ProblemAsync(refused, HttpStatusCode.UnprocessableEntity);
         Assert.Equal("actor.not_acting_co_chair", problem.GetProperty("code").GetString());
-        Assert.Empty(Assert.Single((await _driver.GetAsync(meetingId)).Proposals!).Approvals);
+        Assert.Empty(Assert.Single((await Driver.GetAsync(meetingId)).Proposals!).Approvals);
     }
 
     [Fact]
     public async Task Bad_bodies_are_400_naming_the_field_before_the_domain()
     {
-        var meetingId = (await _driver.OkAsync<MeetingResponse>(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 4" })).Id;
-        await _driver.MeetingCommandAsync(MeetingDriver.RuSecretary, HttpMethod.Post, $"/api/meetings/{meetingId}/agenda/start");
+        var meetingId = (await Driver.OkAsync<MeetingResponse>(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 4" })).Id;
+        await Driver.MeetingCommandAsync(MeetingDriver.RuSecretary, HttpMethod.Post, $"/api/meetings/{meetingId}/agenda/start");
 
-        using var noTitle = await _driver.SendAsync(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = " " });
-        using var noCategory = await _driver.SendAsync(MeetingDriver.RuMember, HttpMethod.Post, $"/api/meetings/{meetingId}/proposals", new { title = "Вопрос" });
-        using var badCategory = await _driver.SendAsync(MeetingDriver.RuMember, HttpMethod.Post, $"/api/meetings/{meetingId}/proposals", new { title = "Вопрос", category = "Sports" });
-        using var badZone = await _driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Put, $"/api/meetings/{meetingId}/schedule",
+        using var noTitle = await Driver.SendAsync(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = " " });
+        using var noCategory = await Driver.SendAsync(MeetingDriver.RuMember, HttpMethod.Post, $"/api/meetings/{meetingId}/proposals", new { title = "Вопрос" });
+        using var badCategory = await Driver.SendAsync(MeetingDriver.RuMember, HttpMethod.Post, $"/api/meetings/{meetingId}/proposals", new { title = "Вопрос", category = "Sports" });
+        using var badZone = await Driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Put, $"/api/meetings/{meetingId}/schedule",
             new { localStart = MeetingDriver.LocalStartAhead, timeZoneId = "Mars/Olympus", format = "InPerson", place = "Москва" });
-        using var withOffset = await _driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Put, $"/api/meetings/{meetingId}/schedule",
+        using var withOffset = await Driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Put, $"/api/meetings/{meetingId}/schedule",
             new { localStart = MeetingDriver.LocalStartAhead + "+05:00", timeZoneId = "Asia/Almaty", format = "InPerson", place = "Москва" });
-        using var badLink = await _driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Put, $"/api/meetings/{meetingId}/schedule",
+        using var badLink = await Driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Put, $"/api/meetings/{meetingId}/schedule",
             new { localStart = MeetingDriver.LocalStartAhead, timeZoneId = "Asia/Almaty", format = "Video", videoLink = "ftp://example.org/room" });
-        using var noReason = await _driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/meetings/{meetingId}/cancel", new { });
+        using var noReason = await Driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/meetings/{meetingId}/cancel", new { });
 
         await AssertNamesFieldAsync(noTitle, "title");
         await AssertNamesFieldAsync(noCategory, "category");
@@ -186,7 +169,7 @@ public abstract class MeetingsApiTests(AppFixture app) : IAsyncLifetime
         await AssertNamesFieldAsync(withOffset, "localStart");
         await AssertNamesFieldAsync(badLink, "videoLink");
         await AssertNamesFieldAsync(noReason, "reason");
-        var after = await _driver.GetAsync(meetingId);
+        var after = await Driver.GetAsync(meetingId);
         Assert.Equal(MeetingState.AgendaForming, after.State);
         Assert.Null(after.Schedule);
         Assert.Empty(after.Proposals!);
@@ -195,33 +178,33 @@ public abstract class MeetingsApiTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task Attendance_is_recorded_by_a_secretary_only_for_members_and_only_once_the_meeting_is_scheduled_R3_4_R3_7()
     {
-        var draft = (await _driver.OkAsync<MeetingResponse>(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 5" })).Id;
-        var scheduled = await _driver.CollectingMaterialsAsync("Заседание № 6");
-        var member = await _driver.PersonIdAsync("kz.member4@example.org");
-        var expert = await _driver.PersonIdAsync("expert@example.org");
+        var draft = (await Driver.OkAsync<MeetingResponse>(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 5" })).Id;
+        var scheduled = await Driver.CollectingMaterialsAsync("Заседание № 6");
+        var member = await Driver.PersonIdAsync("kz.member4@example.org");
+        var expert = await Driver.PersonIdAsync("expert@example.org");
 
-        using var tooEarly = await _driver.SendAsync(MeetingDriver.KzSecretary, HttpMethod.Put, $"/api/meetings/{draft}/attendance/{member}", new { presence = "PresentInPerson" });
-        using var guest = await _driver.SendAsync(MeetingDriver.KzSecretary, HttpMethod.Put, $"/api/meetings/{scheduled}/attendance/{expert}", new { presence = "PresentInPerson" });
-        using var byMember = await _driver.SendAsync(MeetingDriver.RuMember, HttpMethod.Put, $"/api/meetings/{scheduled}/attendance/{member}", new { presence = "PresentInPerson" });
-        using var badPresence = await _driver.SendAsync(MeetingDriver.KzSecretary, HttpMethod.Put, $"/api/meetings/{scheduled}/attendance/{member}", new { presence = "Sometimes" });
+        using var tooEarly = await Driver.SendAsync(MeetingDriver.KzSecretary, HttpMethod.Put, $"/api/meetings/{draft}/attendance/{member}", new { presence = "PresentInPerson" });
+        using var guest = await Driver.SendAsync(MeetingDriver.KzSecretary, HttpMethod.Put, $"/api/meetings/{scheduled}/attendance/{expert}", new { presence = "PresentInPerson" });
+        using var byMember = await Driver.SendAsync(MeetingDriver.RuMember, HttpMethod.Put, $"/api/meetings/{scheduled}/attendance/{member}", new { presence = "PresentInPerson" });
+        using var badPresence = await Driver.SendAsync(MeetingDriver.KzSecretary, HttpMethod.Put, $"/api/meetings/{scheduled}/attendance/{member}", new { presence = "Sometimes" });
 
         Assert.Equal("meeting.attendance_closed", (await Json.ProblemAsync(tooEarly, HttpStatusCode.Conflict)).GetProperty("code").GetString());
         Assert.Equal("composition.not_a_member", (await Json.ProblemAsync(guest, HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
         await Json.ProblemAsync(byMember, HttpStatusCode.Forbidden);
         await AssertNamesFieldAsync(badPresence, "presence");
-        Assert.Empty((await _driver.GetAsync(scheduled)).Attendance!.Records);
+        Assert.Empty((await Driver.GetAsync(scheduled)).Attendance!.Records);
     }
 
     [Fact]
     public async Task Unknown_ids_are_404_with_a_code_and_an_anonymous_caller_is_401()
     {
-        var meetingId = (await _driver.OkAsync<MeetingResponse>(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 7" })).Id;
-        await _driver.MeetingCommandAsync(MeetingDriver.RuSecretary, HttpMethod.Post, $"/api/meetings/{meetingId}/agenda/start");
+        var meetingId = (await Driver.OkAsync<MeetingResponse>(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 7" })).Id;
+        await Driver.MeetingCommandAsync(MeetingDriver.RuSecretary, HttpMethod.Post, $"/api/meetings/{meetingId}/agenda/start");
 
-        using var noMeeting = await _driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/meetings/{Guid.NewGuid()}/agenda/approve");
-        using var noProposal = await _driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/meetings/{meetingId}/proposals/{Guid.NewGuid()}/approve");
-        using var read = await (await _driver.As(MeetingDriver.RuMember)).GetAsync($"/api/meetings/{Guid.NewGuid()}");
-        using var anonymous = _driver.Server.CreateClient();
+        using var noMeeting = await Driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/meetings/{Guid.NewGuid()}/agenda/approve");
+        using var noProposal = await Driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/meetings/{meetingId}/proposals/{Guid.NewGuid()}/approve");
+        using var read = await (await Driver.As(MeetingDriver.RuMember)).GetAsync($"/api/meetings/{Guid.NewGuid()}");
+        using var anonymous = Driver.Server.CreateClient();
         using var unauthenticated = await anonymous.GetAsync("/api/meetings");
 
         Assert.Equal("meeting.not_found", (await Json.ProblemAsync(noMeeting, HttpStatusCode.NotFound)).GetProperty("code").GetString());
@@ -233,18 +216,18 @@ public abstract class MeetingsApiTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task An_approved_guest_reads_the_agenda_of_the_invited_meeting_only_R3_11()
     {
-        var invited = (await _driver.OkAsync<MeetingResponse>(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 8" })).Id;
-        var other = (await _driver.OkAsync<MeetingResponse>(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 9" })).Id;
-        var expert = await _driver.PersonIdAsync("expert@example.org");
+        var invited = (await Driver.OkAsync<MeetingResponse>(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 8" })).Id;
+        var other = (await Driver.OkAsync<MeetingResponse>(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 9" })).Id;
+        var expert = await Driver.PersonIdAsync("expert@example.org");
 
-        var proposed = await _driver.OkAsync<GuestInvitationResponse>("ru.member2@example.org", HttpMethod.Post, $"/api/meetings/{invited}/guests",
+        var proposed = await Driver.OkAsync<GuestInvitationResponse>("ru.member2@example.org", HttpMethod.Post, $"/api/meetings/{invited}/guests",
             new { fullName = "Григорьев Павел Андреевич", email = "expert@example.org", category = "IndependentExpert", role = "Expert" });
-        using var beforeApproval = await (await _driver.As("expert@example.org")).GetAsync($"/api/meetings/{invited}");
-        using var byMember = await _driver.SendAsync(MeetingDriver.RuMember, HttpMethod.Post, $"/api/meetings/{invited}/guests/{proposed.Id}/approve");
-        var approved = await _driver.OkAsync<GuestInvitationResponse>(MeetingDriver.KzCoChair, HttpMethod.Post, $"/api/meetings/{invited}/guests/{proposed.Id}/approve");
-        var list = await (await _driver.As("expert@example.org")).GetFromJsonAsync<List<MeetingSummaryResponse>>("/api/meetings", Json.Options);
-        var view = await _driver.GetAsync(invited, "expert@example.org");
-        using var otherMeeting = await (await _driver.As("expert@example.org")).GetAsync($"/api/meetings/{other}");
+        using var beforeApproval = await (await Driver.As("expert@example.org")).GetAsync($"/api/meetings/{invited}");
+        using var byMember = await Driver.SendAsync(MeetingDriver.RuMember, HttpMethod.Post, $"/api/meetings/{invited}/guests/{proposed.Id}/approve");
+        var approved = await Driver.OkAsync<GuestInvitationResponse>(MeetingDriver.KzCoChair, HttpMethod.Post, $"/api/meetings/{invited}/guests/{proposed.Id}/approve");
+        var list = await (await Driver.As("expert@example.org")).GetFromJsonAsync<List<MeetingSummaryResponse>>("/api/meetings", Json.Options);
+        var view = await Driver.GetAsync(invited, "expert@example.org");
+        using var otherMeeting = await (await Driver.As("expert@example.org")).GetAsync($"/api/meetings/{other}");
 
         Assert.Equal(expert, proposed.GuestPersonId);
         await Json.ProblemAsync(beforeApproval, HttpStatusCode.NotFound);
@@ -261,17 +244,17 @@ public abstract class MeetingsApiTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_composition_change_is_proposed_from_its_side_and_approved_by_that_sides_co_chair_only_R1_5()
     {
-        var member = await _driver.PersonIdAsync("ru.member6@example.org");
-        using var fromOtherSide = await _driver.SendAsync("kz.member2@example.org", HttpMethod.Post, "/api/composition/changes",
+        var member = await Driver.PersonIdAsync("ru.member6@example.org");
+        using var fromOtherSide = await Driver.SendAsync("kz.member2@example.org", HttpMethod.Post, "/api/composition/changes",
             new { side = "RU", items = new[] { new { kind = "Leave", personId = member } } });
-        using var joinWithoutName = await _driver.SendAsync("ru.member2@example.org", HttpMethod.Post, "/api/composition/changes",
+        using var joinWithoutName = await Driver.SendAsync("ru.member2@example.org", HttpMethod.Post, "/api/composition/changes",
             new { side = "RU", items = new[] { new { kind = "Join", personId = Guid.NewGuid(), role = "Member" } } });
-        var change = await _driver.OkAsync<CompositionChangeResponse>("ru.member2@example.org", HttpMethod.Post, "/api/composition/changes",
+        var change = await Driver.OkAsync<CompositionChangeResponse>("ru.member2@example.org", HttpMethod.Post, "/api/composition/changes",
             new { side = "RU", items = new[] { new { kind = "Join", personId = Guid.NewGuid(), fullName = "Новиков Пётр Ильич", role = "Member" } } });
 
-        using var byOtherCoChair = await _driver.SendAsync(MeetingDriver.KzCoChair, HttpMethod.Post, $"/api/composition/changes/{change.Id}/approve");
-        using var unknown = await _driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/composition/changes/{Guid.NewGuid()}/approve");
-        var rejected = await _driver.OkAsync<CompositionChangeResponse>(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/composition/changes/{change.Id}/reject",
+        using var byOtherCoChair = await Driver.SendAsync(MeetingDriver.KzCoChair, HttpMethod.Post, $"/api/composition/changes/{change.Id}/approve");
+        using var unknown = await Driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/composition/changes/{Guid.NewGuid()}/approve");
+        var rejected = await Driver.OkAsync<CompositionChangeResponse>(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/composition/changes/{change.Id}/reject",
             new { reason = "Кандидатура не согласована" });
 
         await Json.ProblemAsync(fromOtherSide, HttpStatusCode.Forbidden);
@@ -279,50 +262,7 @@ public abstract class MeetingsApiTests(AppFixture app) : IAsyncLifetime
         await Json.ProblemAsync(byOtherCoChair, HttpStatusCode.Forbidden);
         Assert.Equal("composition_change.not_found", (await Json.ProblemAsync(unknown, HttpStatusCode.NotFound)).GetProperty("code").GetString());
         Assert.Equal((CompositionChangeState.Rejected, "Кандидатура не согласована"), (rejected.State, rejected.RejectionReason));
-        Assert.Equal(9, (await _driver.SideAsync(Side.RU)).Count);
-    }
-
-    private static async Task AssertNamesFieldAsync(HttpResponseMessage response, string field)
-    {
-        var problem = await Json.ProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
-    }
-
-    /// <summary>A tiny procedure waiting for this meeting's MeetingOpened, published through the definition store.</summary>
-    private async Task<string> StartWaitingForMeetingOpenedAsync(Guid meetingId)
-    {
-        const string definitionId = "test-waits-for-meeting-opened";
-        var definition = WorkflowDefinitionJson.Parse($$"""
-            {
-              "id": "{{definitionId}}-v1", "definitionId": "{{definitionId}}", "name": "{{definitionId}}", "version": 1, "isLatest": true, "isPublished": false,
-              "variables": [], "inputs": [], "outputs": [],
-              "root": {
-                "type": "Elsa.Flowchart", "version": 1, "id": "root", "nodeId": "Workflow1:root",
-                "activities": [
-                  { "id": "opened", "nodeId": "Workflow1:root:opened", "type": "Elsa.Event", "version": 1,
-                    "eventName": { "typeName": "String", "expression": { "type": "Literal", "value": "MeetingOpened" } },
-                    "metadata": { "designer": { "position": { "x": 0, "y": 0 } } } },
-                  { "id": "done", "nodeId": "Workflow1:root:done", "type": "Elsa.Finish", "version": 1,
-                    "metadata": { "designer": { "position": { "x": 300, "y": 0 } } } }
-                ],
-                "connections": [ { "source": { "activity": "opened", "port": "Done" }, "target": { "activity": "done", "port": "In" } } ]
-              }
-            }
-            """);
-        var store = _driver.Server.Services.GetRequiredService<WorkflowDefinitionStore>();
-        await store.SaveDraftAsync(definition);
-        await store.PublishAsync(definitionId);
-        var started = await _driver.Server.Services.GetRequiredService<WorkflowRuntime>()
-            .StartAsync(definitionId, new StartWorkflowOptions { CorrelationId = meetingId.ToString() });
-        Assert.Equal(WorkflowSubStatus.Suspended, started.SubStatus);
-        return started.InstanceId;
-    }
-
-    private async Task<WorkflowInstanceRecord> InstanceAsync(string instanceId)
-    {
-        await using var scope = _driver.Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await db.Set<WorkflowInstanceRecord>().AsNoTracking().SingleAsync(i => i.Id == instanceId);
+        Assert.Equal(9, (await Driver.SideAsync(Side.RU)).Count);
     }
 }
 
