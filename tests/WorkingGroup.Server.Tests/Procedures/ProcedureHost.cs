@@ -67,8 +67,13 @@ public sealed class ProcedureHost : IAsyncDisposable
             }
         }
 
+        // Tests of a class share their database: each host sees only the notices and e-mails written after it started.
+        host._before = await host.InScopeAsync(async db =>
+            (await db.Notifications.Select(n => n.Id).ToListAsync()).Concat(await db.Set<OutboxMessage>().Select(m => m.Id).ToListAsync()).ToHashSet());
         return host;
     }
+
+    private HashSet<Guid> _before = [];
 
     public async ValueTask DisposeAsync()
     {
@@ -136,12 +141,12 @@ public sealed class ProcedureHost : IAsyncDisposable
 
     /// <summary>The in-app notices whose subject contains <paramref name="subject"/>.</summary>
     public Task<List<Notification>> NotificationsAsync(string subject) =>
-        InScopeAsync(async db => (await db.Notifications.AsNoTracking().ToListAsync()).Where(n => n.Subject.Contains(subject, StringComparison.Ordinal)).ToList());
+        InScopeAsync(async db => (await db.Notifications.AsNoTracking().ToListAsync()).Where(n => !_before.Contains(n.Id) && n.Subject.Contains(subject, StringComparison.Ordinal)).ToList());
 
     /// <summary>The e-mails whose subject contains <paramref name="subject"/>, with their attachments.</summary>
     public Task<List<OutboxMessage>> MailsAsync(string subject) =>
         InScopeAsync(async db => (await db.Set<OutboxMessage>().AsNoTracking().Include(m => m.Attachments).ToListAsync())
-            .Where(m => m.Subject.Contains(subject, StringComparison.Ordinal)).ToList());
+            .Where(m => !_before.Contains(m.Id) && m.Subject.Contains(subject, StringComparison.Ordinal)).ToList());
 
     public Task<List<WorkflowJournalRecord>> JournalAsync(string instanceId) =>
         InScopeAsync(db => db.Set<WorkflowJournalRecord>().AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync());
