@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WorkingGroup.Server.Errors;
 using WorkingGroup.Server.Identity;
@@ -13,7 +14,8 @@ namespace WorkingGroup.Server.Api.Meetings;
 /// <summary>
 /// The composition of the working group and changes to it: a person of a side proposes that people
 /// join or leave it; the change applies, whole, once that side's co-chair (or the deputy acting for them) approves.
-/// The quorum of every meeting is counted on the composition of its date.
+/// The quorum of every meeting is counted on the composition of its date. The sign-in accounts follow an
+/// approved change (their position roles and side), so that what the server lets a person try matches the composition.
 /// </summary>
 internal static class CompositionChangesApi
 {
@@ -48,7 +50,7 @@ internal static class CompositionChangesApi
         group.MapPost("/changes/{changeId:guid}/approve", Approve)
             .WithName("ApproveCompositionChange")
             .WithSummary("That side's co-chair (or acting deputy) approves the change; it applies at once (R-1.5, R-3.3)")
-            .WithDescription("Raises CompositionChangeApproved.")
+            .WithDescription("A leaver's account loses its position role; a joiner's account (person id = account id) takes the new one. Raises CompositionChangeApproved.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -121,9 +123,10 @@ internal static class CompositionChangesApi
 
     private static Task<Results<Ok<CompositionChangeResponse>, ProblemHttpResult>> Approve(
         Guid changeId, ClaimsPrincipal user, ProcedureCommands commands, IAuthorizationService authorization, CancellationToken ct) =>
-        DecideAsync(changeId, user, commands, authorization, (cmd, composition) =>
+        DecideAsync(changeId, user, commands, authorization, async (cmd, composition) =>
         {
             composition.ApproveChange(changeId, cmd.PersonId, cmd.Clock);
+            await FollowWithAccountsAsync(cmd.Db, composition.Changes.Single(c => c.Id == changeId), ct);
             cmd.Raise(ProcedureEvents.CompositionChangeApproved, changeId);
         }, ct);
 
@@ -133,11 +136,12 @@ internal static class CompositionChangesApi
         {
             composition.RejectChange(changeId, cmd.PersonId, request.Reason.Trim(), cmd.Clock);
             cmd.Raise(ProcedureEvents.CompositionChangeRejected, changeId, MeetingCommands.Payload(("reason", request.Reason.Trim())));
+            return Task.CompletedTask;
         }, ct);
 
     private static Task<Results<Ok<CompositionChangeResponse>, ProblemHttpResult>> DecideAsync(
         Guid changeId, ClaimsPrincipal user, ProcedureCommands commands, IAuthorizationService authorization,
-        Action<ProcedureCommand, GroupComposition> decide, CancellationToken ct) =>
+        Func<ProcedureCommand, GroupComposition, Task> decide, CancellationToken ct) =>
         commands.RunAsync<Results<Ok<CompositionChangeResponse>, ProblemHttpResult>>(user, async cmd =>
         {
             var composition = await cmd.CompositionAsync();
@@ -154,9 +158,43 @@ internal static class CompositionChangesApi
                     + $"A change to side {change.Side}'s composition is approved only by that side's co-chair (R-1.5).");
             }
 
-            decide(cmd, composition);
+            await decide(cmd, composition);
             return TypedResults.Ok(CompositionChangeResponse.From(change));
         }, ct);
+
+    /// <summary>
+    /// The sign-in accounts follow the approved composition, in the same transaction: a leaver's account loses its
+    /// position, a joiner's account (person id = account id) takes the new one and the side. A new security stamp
+    /// makes the person sign in again with the new roles.
+    /// </summary>
+    private static async Task FollowWithAccountsAsync(AppDbContext db, CompositionChange change, CancellationToken ct)
+    {
+        var positions = await db.Roles.Where(r => Roles.Composition.Contains(r.Name!)).ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        foreach (var personId in change.Items.Select(i => i.PersonId).Distinct())
+        {
+            var account = await db.Users.FirstOrDefaultAsync(u => u.Id == personId.ToString(), ct);
+            if (account is null)
+            {
+                continue;
+            }
+
+            var joined = change.Items.LastOrDefault(i => i.PersonId == personId && i.Kind == ChangeKind.Join);
+            var newRoleId = joined is null ? null : positions[Roles.Of(joined.Role)];
+            var held = await db.UserRoles.Where(r => r.UserId == account.Id && positions.Values.Contains(r.RoleId)).ToListAsync(ct);
+            db.UserRoles.RemoveRange(held.Where(r => r.RoleId != newRoleId));
+            if (newRoleId is not null && held.All(r => r.RoleId != newRoleId))
+            {
+                db.UserRoles.Add(new IdentityUserRole<string> { UserId = account.Id, RoleId = newRoleId });
+            }
+
+            if (joined is not null)
+            {
+                account.Side = change.Side;
+            }
+
+            account.SecurityStamp = Guid.NewGuid().ToString("N");
+        }
+    }
 }
 
 /// <summary>A proposed change to one side's composition .</summary>

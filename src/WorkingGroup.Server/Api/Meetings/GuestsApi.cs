@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using WorkingGroup.Domain.Common;
 using WorkingGroup.Domain.Guests;
 using WorkingGroup.Domain.Meetings;
 using WorkingGroup.Server.Errors;
@@ -89,10 +90,7 @@ internal static class GuestsApi
             var invitation = GuestInvitation.Propose(
                 meeting, request.FullName.Trim(), request.Email.Trim(), request.Category!.Value, request.Role!.Value, await cmd.CallerAsync());
             cmd.Db.GuestInvitations.Add(invitation);
-            if (await BindToAccountAsync(cmd.Db, invitation, normalizer, createMissing: false, ct) is { } problem)
-            {
-                return problem;
-            }
+            await BindToAccountAsync(cmd.Db, invitation, normalizer, createMissing: false, ct);
 
             cmd.Raise(ProcedureEvents.GuestProposed, invitation.Id, MeetingCommands.Payload(
                 ("meetingId", meeting.Id), ("guestPersonId", invitation.GuestPersonId), ("proposedBy", invitation.ProposedBy)));
@@ -104,13 +102,8 @@ internal static class GuestsApi
         DecideAsync(user, commands, meetingId, invitationId, async (cmd, meeting, invitation) =>
         {
             invitation.Approve(meeting, await cmd.CallerAsync());
-            if (await BindToAccountAsync(cmd.Db, invitation, normalizer, createMissing: true, ct) is { } problem)
-            {
-                return problem;
-            }
-
+            await BindToAccountAsync(cmd.Db, invitation, normalizer, createMissing: true, ct);
             cmd.Raise(ProcedureEvents.GuestApproved, invitation.Id, MeetingCommands.Payload(("meetingId", meeting.Id)));
-            return null;
         }, ct);
 
     private static Task<Results<Ok<GuestInvitationResponse>, ProblemHttpResult>> Reject(
@@ -119,12 +112,11 @@ internal static class GuestsApi
         {
             invitation.Reject(request.Reason.Trim(), meeting, await cmd.CallerAsync());
             cmd.Raise(ProcedureEvents.GuestRejected, invitation.Id, MeetingCommands.Payload(("meetingId", meeting.Id), ("reason", invitation.RejectionReason)));
-            return null;
         }, ct);
 
     private static Task<Results<Ok<GuestInvitationResponse>, ProblemHttpResult>> DecideAsync(
         ClaimsPrincipal user, ProcedureCommands commands, Guid meetingId, Guid invitationId,
-        Func<ProcedureCommand, Meeting, GuestInvitation, Task<ProblemHttpResult?>> decide, CancellationToken ct) =>
+        Func<ProcedureCommand, Meeting, GuestInvitation, Task> decide, CancellationToken ct) =>
         commands.RunAsync<Results<Ok<GuestInvitationResponse>, ProblemHttpResult>>(user, async cmd =>
         {
             var meeting = await MeetingCommands.LoadAsync(cmd.Db, meetingId, ct);
@@ -139,14 +131,16 @@ internal static class GuestsApi
                 return Problems.NotFound("guest.not_found", "Приглашение гостя не найдено. / The guest invitation was not found.");
             }
 
-            return await decide(cmd, meeting, invitation) is { } problem ? problem : TypedResults.Ok(GuestInvitationResponse.From(invitation));
+            await decide(cmd, meeting, invitation);
+            return TypedResults.Ok(GuestInvitationResponse.From(invitation));
         }, ct);
 
     /// <summary>
     /// Makes the invitation's person the guest's sign-in account: an existing expert or observer account with the
-    /// e-mail, or (on approval) a new account of the invitation's role. A member's or the administrator's e-mail is refused.
+    /// e-mail, or (on approval) a new account of the invitation's role. A member's or the administrator's e-mail is
+    /// refused by throwing, so that the command writes nothing.
     /// </summary>
-    private static async Task<ProblemHttpResult?> BindToAccountAsync(
+    private static async Task BindToAccountAsync(
         AppDbContext db, GuestInvitation invitation, ILookupNormalizer normalizer, bool createMissing, CancellationToken ct)
     {
         var email = normalizer.NormalizeEmail(invitation.Email);
@@ -159,15 +153,14 @@ internal static class GuestsApi
                                select role.Name).ToListAsync(ct);
             if (!roles.All(r => r is not null && Roles.IsGuest(r)))
             {
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status422UnprocessableEntity,
-                    detail: "Этот адрес принадлежит участнику рабочей группы или администратору, а не гостю (п. 3.11). / "
-                        + "The e-mail belongs to a member of the working group or the administrator, not a guest (R-3.11).",
-                    extensions: new Dictionary<string, object?> { [Problems.CodeKey] = "guest.is_participant" });
+                throw new DomainException(new DomainError(
+                    "guest.is_participant", ErrorKind.RuleViolation,
+                    "Этот адрес принадлежит участнику рабочей группы или администратору, а не гостю (п. 3.11).",
+                    "The e-mail belongs to a member of the working group or the administrator, not a guest (R-3.11)."));
             }
 
             db.Entry(invitation).Property(i => i.GuestPersonId).CurrentValue = Guid.Parse(account.Id);
-            return null;
+            return;
         }
 
         if (createMissing)
@@ -187,8 +180,6 @@ internal static class GuestsApi
             db.Users.Add(guest);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = guest.Id, RoleId = roleId });
         }
-
-        return null;
     }
 }
 

@@ -35,7 +35,10 @@ internal static class MeetingCommands
         CancellationToken cancellationToken) =>
         commands.RunOnMeetingAsync(user, meetingId, (cmd, meeting, caller) => Task.FromResult(act(cmd, meeting, caller)), cancellationToken);
 
-    /// <summary>Runs a command on one meeting and answers the meeting after it; the command may answer a problem instead (nothing is then raised).</summary>
+    /// <summary>
+    /// Runs a command on one meeting and answers the meeting after it. The command may answer a problem instead, but
+    /// only before it changes anything: the runner saves whatever changed; a refusal after a change must throw.
+    /// </summary>
     public static Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> RunOnMeetingAsync(
         this ProcedureCommands commands,
         ClaimsPrincipal user,

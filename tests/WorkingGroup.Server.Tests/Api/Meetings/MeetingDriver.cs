@@ -55,6 +55,18 @@ internal sealed class MeetingDriver(WebApplicationFactory<Program> server) : IAs
         return Guid.Parse(await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
     }
 
+    /// <summary>The roles an account holds, or none when there is no such account.</summary>
+    public async Task<List<string>> RolesOfAsync(string email)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await (from user in db.Users
+                      join userRole in db.UserRoles on user.Id equals userRole.UserId
+                      join role in db.Roles on userRole.RoleId equals role.Id
+                      where user.Email == email
+                      select role.Name!).ToListAsync();
+    }
+
     /// <summary>The people of one side's composition now, co-chair first.</summary>
     public async Task<List<CompositionMemberResponse>> SideAsync(Side side)
     {

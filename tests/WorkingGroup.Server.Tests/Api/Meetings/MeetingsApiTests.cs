@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkingGroup.Domain.Agenda;
 using WorkingGroup.Domain.Attendance;
 using WorkingGroup.Domain.Composition;
-using WorkingGroup.Domain.Guests;
 using WorkingGroup.Domain.Meetings;
 using WorkingGroup.Server.Api.Meetings;
 using WorkingGroup.Server.Persistence;
@@ -32,6 +31,7 @@ public abstract class MeetingsApiTests(AppFixture app) : MeetingApiTestBase(app)
         Assert.Equal(CompositionChangeState.Approved, approved.State);
         var kz = await Driver.SideAsync(Side.KZ);
         Assert.Equal(8, kz.Count);
+        Assert.Empty(await Driver.RolesOfAsync("kz.member6@example.org"));
 
         var meetingId = await Driver.PackageDistributedAsync();
         var ru = await Driver.SideAsync(Side.RU);
@@ -211,58 +211,6 @@ public abstract class MeetingsApiTests(AppFixture app) : MeetingApiTestBase(app)
         Assert.Equal("agenda_proposal.not_found", (await Json.ProblemAsync(noProposal, HttpStatusCode.NotFound)).GetProperty("code").GetString());
         Assert.Equal("meeting.not_found", (await Json.ProblemAsync(read, HttpStatusCode.NotFound)).GetProperty("code").GetString());
         await Json.ProblemAsync(unauthenticated, HttpStatusCode.Unauthorized);
-    }
-
-    [Fact]
-    public async Task An_approved_guest_reads_the_agenda_of_the_invited_meeting_only_R3_11()
-    {
-        var invited = (await Driver.OkAsync<MeetingResponse>(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 8" })).Id;
-        var other = (await Driver.OkAsync<MeetingResponse>(MeetingDriver.RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 9" })).Id;
-        var expert = await Driver.PersonIdAsync("expert@example.org");
-
-        var proposed = await Driver.OkAsync<GuestInvitationResponse>("ru.member2@example.org", HttpMethod.Post, $"/api/meetings/{invited}/guests",
-            new { fullName = "Григорьев Павел Андреевич", email = "expert@example.org", category = "IndependentExpert", role = "Expert" });
-        using var beforeApproval = await (await Driver.As("expert@example.org")).GetAsync($"/api/meetings/{invited}");
-        using var byMember = await Driver.SendAsync(MeetingDriver.RuMember, HttpMethod.Post, $"/api/meetings/{invited}/guests/{proposed.Id}/approve");
-        var approved = await Driver.OkAsync<GuestInvitationResponse>(MeetingDriver.KzCoChair, HttpMethod.Post, $"/api/meetings/{invited}/guests/{proposed.Id}/approve");
-        var list = await (await Driver.As("expert@example.org")).GetFromJsonAsync<List<MeetingSummaryResponse>>("/api/meetings", Json.Options);
-        var view = await Driver.GetAsync(invited, "expert@example.org");
-        using var otherMeeting = await (await Driver.As("expert@example.org")).GetAsync($"/api/meetings/{other}");
-
-        Assert.Equal(expert, proposed.GuestPersonId);
-        await Json.ProblemAsync(beforeApproval, HttpStatusCode.NotFound);
-        await Json.ProblemAsync(byMember, HttpStatusCode.Forbidden);
-        Assert.Equal(GuestInvitationState.Approved, approved.State);
-        Assert.Equal([invited], list!.Select(m => m.Id));
-        Assert.Equal("Заседание № 8", view.Title);
-        Assert.Null(view.Attendance);
-        Assert.Null(view.Proposals);
-        Assert.Null(view.WrittenOpinions);
-        await Json.ProblemAsync(otherMeeting, HttpStatusCode.NotFound);
-    }
-
-    [Fact]
-    public async Task A_composition_change_is_proposed_from_its_side_and_approved_by_that_sides_co_chair_only_R1_5()
-    {
-        var member = await Driver.PersonIdAsync("ru.member6@example.org");
-        using var fromOtherSide = await Driver.SendAsync("kz.member2@example.org", HttpMethod.Post, "/api/composition/changes",
-            new { side = "RU", items = new[] { new { kind = "Leave", personId = member } } });
-        using var joinWithoutName = await Driver.SendAsync("ru.member2@example.org", HttpMethod.Post, "/api/composition/changes",
-            new { side = "RU", items = new[] { new { kind = "Join", personId = Guid.NewGuid(), role = "Member" } } });
-        var change = await Driver.OkAsync<CompositionChangeResponse>("ru.member2@example.org", HttpMethod.Post, "/api/composition/changes",
-            new { side = "RU", items = new[] { new { kind = "Join", personId = Guid.NewGuid(), fullName = "Новиков Пётр Ильич", role = "Member" } } });
-
-        using var byOtherCoChair = await Driver.SendAsync(MeetingDriver.KzCoChair, HttpMethod.Post, $"/api/composition/changes/{change.Id}/approve");
-        using var unknown = await Driver.SendAsync(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/composition/changes/{Guid.NewGuid()}/approve");
-        var rejected = await Driver.OkAsync<CompositionChangeResponse>(MeetingDriver.RuCoChair, HttpMethod.Post, $"/api/composition/changes/{change.Id}/reject",
-            new { reason = "Кандидатура не согласована" });
-
-        await Json.ProblemAsync(fromOtherSide, HttpStatusCode.Forbidden);
-        await AssertNamesFieldAsync(joinWithoutName, "items[0].fullName");
-        await Json.ProblemAsync(byOtherCoChair, HttpStatusCode.Forbidden);
-        Assert.Equal("composition_change.not_found", (await Json.ProblemAsync(unknown, HttpStatusCode.NotFound)).GetProperty("code").GetString());
-        Assert.Equal((CompositionChangeState.Rejected, "Кандидатура не согласована"), (rejected.State, rejected.RejectionReason));
-        Assert.Equal(9, (await Driver.SideAsync(Side.RU)).Count);
     }
 }
 
