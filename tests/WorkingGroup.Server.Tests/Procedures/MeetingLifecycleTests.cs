@@ -144,6 +144,55 @@ public abstract class MeetingLifecycleTests(AppFixture app) : IAsyncLifetime
         Assert.Equal("Finished", (await _host.InstanceAsync("meeting-lifecycle", meetingId.ToString())).Status);
         Assert.Empty(await _host.OpenTasksAsync("meeting-lifecycle", meetingId.ToString()));
     }
+
+    [Fact]
+    public async Task R3_7_without_quorum_at_the_start_the_co_chairs_are_told_and_a_postponement_loops_back_to_a_new_materials_window()
+    {
+        var meetingId = await _host.DraftMeetingAsync("Заседание № 5");
+        await _host.StartAgendaFormingAsync(meetingId);
+        await _host.AddApprovedItemAsync(meetingId);
+        var schedule = _host.ScheduleIn(30);
+        await _host.SetScheduleAsync(meetingId, schedule);
+        await _host.ApproveAgendaAsync(meetingId, "ru.cochair@example.org", Domain.Composition.Side.RU, byBoth: false);
+        await _host.ApproveAgendaAsync(meetingId, "kz.cochair@example.org", Domain.Composition.Side.KZ, byBoth: true);
+        await _host.ScheduleAsync(meetingId);
+        await _host.StartMaterialsCollectionAsync(meetingId);
+        await _host.AdvanceToAsync(MaterialsDeadline.LateFrom(schedule));
+        await _host.DistributePackageAsync(meetingId);
+        Assert.Empty(await _host.OpenTasksAsync("meeting-lifecycle", meetingId.ToString()));
+
+        await _host.AdvanceToAsync(schedule.StartsAt);
+
+        Assert.Equal(4, (await _host.NotificationsAsync("Нет кворума: Заседание № 5")).Count);
+        var open = Assert.Single(await _host.OpenTasksAsync("meeting-lifecycle", meetingId.ToString()));
+        Assert.StartsWith("Открыть заседание (при кворуме) или перенести", open.TaskName, StringComparison.Ordinal);
+
+        await _host.CommandAsync("ru.cochair@example.org", async (cmd, caller) =>
+        {
+            (await ProcedureHost.MeetingAsync(cmd, meetingId)).Postpone("Нет кворума", caller);
+            cmd.Raise(ProcedureEvents.MeetingPostponed, meetingId, new JsonObject { ["reason"] = "Нет кворума" });
+            return true;
+        });
+        var postponed = await _host.MailsAsync("Заседание перенесено: Заседание № 5");
+        Assert.Equal(18, postponed.Count);
+        Assert.Contains("METHOD:CANCEL", Encoding.UTF8.GetString(Assert.Single(postponed[0].Attachments).Content), StringComparison.Ordinal);
+        Assert.StartsWith("Назначить новую дату", Assert.Single(await _host.OpenTasksAsync("meeting-lifecycle", meetingId.ToString())).TaskName, StringComparison.Ordinal);
+
+        await _host.CommandAsync("kz.cochair@example.org", async (cmd, caller) =>
+        {
+            var meeting = await ProcedureHost.MeetingAsync(cmd, meetingId);
+            meeting.Reschedule(_host.ScheduleIn(21), caller);
+            cmd.Raise(ProcedureEvents.MeetingRescheduled, meetingId, new JsonObject { ["revision"] = meeting.ScheduleRevision });
+            return true;
+        });
+
+        var updated = await _host.MailsAsync("Новая дата заседания: Заседание № 5");
+        Assert.Equal(18, updated.Count);
+        var ics = Encoding.UTF8.GetString(Assert.Single(updated[0].Attachments).Content);
+        Assert.Contains("METHOD:REQUEST", ics, StringComparison.Ordinal);
+        Assert.Contains("SEQUENCE:2", ics, StringComparison.Ordinal);
+        Assert.StartsWith("Открыть сбор материалов", Assert.Single(await _host.OpenTasksAsync("meeting-lifecycle", meetingId.ToString())).TaskName, StringComparison.Ordinal);
+    }
 }
 
 public sealed class MeetingLifecycleTestsOnSqlite(SqliteApp app) : MeetingLifecycleTests(app), IClassFixture<SqliteApp>;

@@ -286,10 +286,11 @@ public sealed class ProcedureHost : IAsyncDisposable
         return id;
     }
 
-    /// <summary>Everyone of the composition present; the clock at the meeting's start; opened by the RU co-chair.</summary>
-    public async Task<Guid> MeetingInSessionAsync()
+    /// <summary>Everyone of the composition present (but <paramref name="absentEmail"/>); the clock at the meeting's start; opened by the KZ co-chair.</summary>
+    public async Task<Guid> MeetingInSessionAsync(string? absentEmail = null)
     {
         var id = await ScheduledMeetingAsync(20);
+        var absent = absentEmail is null ? (Guid?)null : await PersonAsync(absentEmail);
         await CommandAsync("kz.secretary@example.org", async (cmd, caller) =>
         {
             var meeting = await MeetingAsync(cmd, id);
@@ -297,13 +298,13 @@ public sealed class ProcedureHost : IAsyncDisposable
             var composition = await cmd.CompositionAsync();
             foreach (var member in composition.Memberships.Where(m => m.IsActiveAt(caller.Now)))
             {
-                meeting.RecordAttendance(member.PersonId, Presence.PresentInPerson, caller);
+                meeting.RecordAttendance(member.PersonId, member.PersonId == absent ? Presence.Absent : Presence.PresentInPerson, caller);
             }
 
             return true;
         });
         Clock.SetUtcNow(await InScopeAsync(async db => (await db.Meetings.SingleAsync(m => m.Id == id)).Schedule!.StartsAt));
-        await CommandAsync("ru.cochair@example.org", async (cmd, caller) =>
+        await CommandAsync("kz.cochair@example.org", async (cmd, caller) =>
         {
             (await MeetingAsync(cmd, id)).Open(caller);
             return true;

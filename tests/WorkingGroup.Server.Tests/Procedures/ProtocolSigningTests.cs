@@ -16,9 +16,9 @@ public abstract class ProtocolSigningTests(AppFixture app) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private async Task<Guid> DraftedProtocolAsync()
+    private async Task<Guid> DraftedProtocolAsync(string? absentEmail = null)
     {
-        var meetingId = await _host.MeetingInSessionAsync();
+        var meetingId = await _host.MeetingInSessionAsync(absentEmail);
         await _host.CommandAsync("kz.cochair@example.org", async (cmd, caller) =>
         {
             (await ProcedureHost.MeetingAsync(cmd, meetingId)).CloseSession(caller);
@@ -131,6 +131,29 @@ public abstract class ProtocolSigningTests(AppFixture app) : IAsyncLifetime
         var again = Assert.Single(await _host.OpenTasksAsync("protocol-signing", meetingId.ToString()));
         Assert.Equal("ExecutiveSecretary", again.Assignee);
         Assert.StartsWith("Подготовить протокол", again.TaskName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task R3_3_the_deputy_gets_the_co_chairs_signing_task_when_the_co_chair_is_absent_from_the_meeting()
+    {
+        var meetingId = await DraftedProtocolAsync(absentEmail: "ru.cochair@example.org");
+        await OnProtocolAsync("ru.secretary@example.org", meetingId, (p, m, c) =>
+        {
+            p.SubmitForReview(m, c);
+            return [(ProcedureEvents.ProtocolSubmittedForReview, new JsonObject())];
+        });
+        await OnProtocolAsync("kz.cochair@example.org", meetingId, (p, m, c) =>
+        {
+            p.OpenForSigning(m, c);
+            return [(ProcedureEvents.ProtocolOpenedForSigning, new JsonObject { ["documentHash"] = p.HashToSign })];
+        });
+
+        var places = await _host.OpenTasksAsync("protocol-signing", meetingId.ToString());
+        var deputy = await _host.PersonAsync("ru.deputy@example.org");
+        var coChair = await _host.PersonAsync("ru.cochair@example.org");
+        var ruCoChairPlace = Assert.Single(places, t => t.Assignee == deputy.ToString());
+        Assert.Contains($"\"actingFor\":\"{coChair}\"", ruCoChairPlace.Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain(places, t => t.Assignee == coChair.ToString());
     }
 }
 
