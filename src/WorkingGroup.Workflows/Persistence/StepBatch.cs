@@ -78,6 +78,11 @@ internal sealed class StepBatch(DbContext db)
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
         var hostChanges = db.ChangeTracker.HasChanges();
+        if (statements.Count == 0 && !hostChanges)
+        {
+            return;
+        }
+
         if (sql.Guarded && !hostChanges && db.Database.CurrentTransaction is null && statements.Count <= MaxStatementsPerCommand)
         {
             await ExecuteAsync(0, statements.Count, cancellationToken);
