@@ -85,7 +85,7 @@ public static class ProcedureEvents
     /// <summary>The fourth valid signature landed. Payload: documentHash.</summary>
     public const string ProtocolSigned = "ProtocolSigned";
 
-    /// <summary>The signed protocol was sent to every member .</summary>
+    /// <summary>The signed protocol was sent to every member, by e-mail and in the app. Payload: recipients (how many members).</summary>
     public const string ProtocolDistributed = "ProtocolDistributed";
 
     // Agenda proposal — correlation: the proposal id; payload always has meetingId.

@@ -160,6 +160,59 @@ public abstract class MaterialsApiTests(AppFixture app) : IAsyncLifetime
         Assert.Equal([ProcedureEvents.PackageDistributed], await _server.EventsAsync(meeting.Id));
     }
 
+    [Fact]
+    public async Task A_returned_material_is_revised_with_a_new_version_and_every_version_stays_downloadable()
+    {
+        var meeting = await _server.MeetingAsync(Stage.CollectingMaterials);
+        using var author = await _server.ClientAsync(KzMember1);
+        var original = Bytes(300);
+        var material = await CreatedAsync(await author.PostAsync($"/api/meetings/{meeting.Id}/materials", Form(original, "note.txt", "Записка")));
+        await OkAsync(await author.PostAsync($"/api/materials/{material.Id}/submit", null));
+        using var secretary = await _server.ClientAsync(KzSecretary);
+        using (var noReason = await secretary.PostAsJsonAsync($"/api/materials/{material.Id}/return", new { reason = (string?)null }))
+        {
+            var problem = await Json.ProblemAsync(noReason, HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _), problem.ToString());
+        }
+
+        var returned = await OkAsync(await secretary.PostAsJsonAsync($"/api/materials/{material.Id}/return", new { reason = "Добавьте источники" }));
+        Assert.Equal((MaterialState.Returned, "Добавьте источники"), (returned.State, returned.DecisionReason));
+
+        using var other = await _server.ClientAsync(KzMember1.Replace("member1", "member2", StringComparison.Ordinal));
+        using (var notAuthor = await other.PostAsync($"/api/materials/{material.Id}/revise", Form(Bytes(100), "x.txt", "x")))
+        {
+            Assert.Equal("material.not_author", (await Json.ProblemAsync(notAuthor, HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+        }
+
+        var revision = Bytes(400);
+        var revised = await OkAsync(await author.PostAsync($"/api/materials/{material.Id}/revise", Form(revision, "note-v2.txt", "Записка")));
+
+        Assert.Equal(MaterialState.Draft, revised.State);
+        Assert.Equal([1, 2], revised.Versions.Select(v => v.Number));
+        Assert.Equal(revision, await author.GetByteArrayAsync($"/api/materials/{material.Id}/content"));
+        Assert.Equal(original, await author.GetByteArrayAsync($"/api/materials/{material.Id}/content?version=1"));
+        Assert.Equal(
+            [ProcedureEvents.MaterialDrafted, ProcedureEvents.MaterialSubmitted, ProcedureEvents.MaterialReturned, ProcedureEvents.MaterialRevised],
+            await _server.EventsAsync(material.Id));
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_upload_as_a_multipart_form_with_the_file()
+    {
+        using var client = _server.Factory.CreateClient();
+
+        using var document = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var paths = document.RootElement.GetProperty("paths");
+        var upload = paths.GetProperty("/api/meetings/{meetingId}/materials").GetProperty("post");
+        var form = upload.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data");
+        Assert.Contains("\"file\"", form.ToString(), StringComparison.Ordinal);
+        foreach (var path in new[] { "/api/meetings/{meetingId}/protocol/signatures", "/api/assignments/{assignmentId}/verify", "/api/meetings/{meetingId}/package/distribute" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+    }
+
     private static byte[] Bytes(int length)
     {
         var bytes = new byte[length];
