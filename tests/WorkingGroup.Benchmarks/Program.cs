@@ -42,6 +42,12 @@ foreach (var provider in providers)
         {
             report.Add(provider, await RawEngineStepBench.RunAsync(store, workers, count, rounds, stateLength));
         }
+
+        if (provider == Provider.Postgres)
+        {
+            await using var store = await BenchStore.CreateAsync(provider, settings);
+            report.Add(provider, await RawBench.RunAsync(store, workers, count, rounds, stateLength, oneRoundTrip: true));
+        }
     }
 
     Console.WriteLine($"{provider}, timer lag …");

@@ -10,7 +10,11 @@ namespace WorkingGroup.Benchmarks;
 /// </summary>
 internal static class RawBench
 {
-    public static async Task<Measurement> RunAsync(BenchStore store, int workers, int count, int rounds, int stateLength)
+    /// <summary>
+    /// With <paramref name="oneRoundTrip"/> (PostgreSQL only): the UPDATE and the INSERT as one batch without BEGIN and
+    /// COMMIT — one implicit transaction in one round trip, as the engine sends a step that has nothing else to save.
+    /// </summary>
+    public static async Task<Measurement> RunAsync(BenchStore store, int workers, int count, int rounds, int stateLength, bool oneRoundTrip = false)
     {
         var state = new string('s', stateLength);
         var rows = count * (rounds + 1);
@@ -35,14 +39,50 @@ internal static class RawBench
         for (var round = 0; round <= rounds; round++)
         {
             var offset = round * count;
-            var rate = await Rounds.TimeAsync(count, workers, i => StepAsync(store, Id(offset + i), state), round == 0 ? null : cpu);
+            var rate = await Rounds.TimeAsync(
+                count, workers, i => oneRoundTrip ? BatchedStepAsync(store, Id(offset + i), state) : StepAsync(store, Id(offset + i), state), round == 0 ? null : cpu);
             if (round > 0)
             {
                 rates.Add(rate);
             }
         }
 
-        return new Measurement("raw UPDATE + INSERT tx", workers, Rate.Of(rates), 2, 1, double.NaN, CpuCost.Median(cpu));
+        return oneRoundTrip
+            ? new Measurement(OneRoundTripName, workers, Rate.Of(rates), 1, 0, double.NaN, CpuCost.Median(cpu))
+            : new Measurement("raw UPDATE + INSERT tx", workers, Rate.Of(rates), 2, 1, double.NaN, CpuCost.Median(cpu));
+    }
+
+    public const string OneRoundTripName = "raw one-round-trip UPDATE + INSERT";
+
+    private static async Task BatchedStepAsync(BenchStore store, string id, string state)
+    {
+        await using var connection = Open(store);
+        await connection.OpenAsync();
+        await using var batch = connection.CreateBatch();
+        var now = DateTime.UtcNow.Ticks;
+        var update = Command(batch, "UPDATE raw_instances SET state = @state, stamp = stamp + 1, updated_at = @now WHERE id = @id AND stamp = 0", ("state", state), ("now", now), ("id", id));
+        Command(batch, "INSERT INTO raw_journal VALUES (@jid, @instance, 1, @payload, @now)", ("jid", $"{id}:1"), ("instance", id), ("payload", "{\"outcomes\":[\"Done\"]}"), ("now", now));
+        await batch.ExecuteNonQueryAsync();
+        if (update.RecordsAffected != 1)
+        {
+            throw new InvalidOperationException($"Row {id} was not updated.");
+        }
+    }
+
+    private static DbBatchCommand Command(DbBatch batch, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = batch.CreateBatchCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        batch.BatchCommands.Add(command);
+        return command;
     }
 
     private static async Task StepAsync(BenchStore store, string id, string state)
