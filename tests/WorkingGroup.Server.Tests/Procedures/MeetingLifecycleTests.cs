@@ -128,6 +128,7 @@ public abstract class MeetingLifecycleTests(AppFixture app) : IAsyncLifetime
         await _host.ApproveAgendaAsync(meetingId, "ru.cochair@example.org", Domain.Composition.Side.RU, byBoth: false);
         await _host.ApproveAgendaAsync(meetingId, "kz.cochair@example.org", Domain.Composition.Side.KZ, byBoth: true);
         await _host.ScheduleAsync(meetingId);
+        var pending = Assert.Single(await _host.OpenTasksAsync("meeting-lifecycle", meetingId.ToString()));
 
         await _host.CommandAsync("kz.cochair@example.org", async (cmd, caller) =>
         {
@@ -143,6 +144,10 @@ public abstract class MeetingLifecycleTests(AppFixture app) : IAsyncLifetime
         Assert.Contains("Перенос по согласованию сторон", mails[0].TextBody, StringComparison.Ordinal);
         Assert.Equal("Finished", (await _host.InstanceAsync("meeting-lifecycle", meetingId.ToString())).Status);
         Assert.Empty(await _host.OpenTasksAsync("meeting-lifecycle", meetingId.ToString()));
+        using var secretary = await _host.ClientAsync("ru.secretary@example.org");
+        Assert.DoesNotContain(await secretary.GetFromJsonAsync<List<JsonObject>>("/api/tasks") ?? [], t => (string?)t["id"] == pending.Id);
+        using var late = await secretary.PostAsJsonAsync($"/api/tasks/{pending.Id}/complete", new { result = new { } });
+        Assert.Equal("task.not_open", (await Json.ProblemAsync(late, HttpStatusCode.Conflict)).GetProperty("code").GetString());
     }
 
     [Fact]

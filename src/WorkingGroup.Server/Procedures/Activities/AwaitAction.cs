@@ -25,13 +25,13 @@ public sealed class AwaitAction : Activity
     [Input(IsRequired = true, Order = 2)]
     public string? Assignee { get; set; }
 
-    /// <summary>The events that end the wait, separated by commas (names from ProcedureEvents), e.g. <c>MaterialAccepted, MaterialReturned</c>.</summary>
-    [Input(IsRequired = true, Order = 3)]
-    public string? EventNames { get; set; }
+    /// <summary>The events that end the wait (names from ProcedureEvents), e.g. <c>["MaterialAccepted", "MaterialReturned"]</c>.</summary>
+    [Input(IsRequired = true, Order = 3, DefaultSyntax = "Object")]
+    public ICollection<string>? EventNames { get; set; }
 
-    /// <summary>The outcome of each event, in the same order (<c>Accepted, Returned</c>); empty: the outcome is <c>Done</c> (one event) or the event's name.</summary>
-    [Input(Order = 4, UIHint = "dynamic-outcomes")]
-    public string? Outcomes { get; set; }
+    /// <summary>The outcome (port) of each event, in the same order (<c>["Accepted", "Returned"]</c>); empty: <c>Done</c> for one event, else the events' names.</summary>
+    [Input(Order = 4, UIHint = "dynamic-outcomes", DefaultSyntax = "Object")]
+    public ICollection<string>? Outcomes { get; set; }
 
     /// <summary>The REST command that does the action (the form), e.g. <c>POST /api/meetings/{id}/agenda/approve</c>; shown with the task.</summary>
     [Input(Order = 5)]
@@ -169,6 +169,7 @@ public sealed class AwaitAction : Activity
     internal static void WaitFor(ActivityContext context, string eventName) =>
         context.CreateBookmark(new BookmarkRequest("Elsa.Event", new JsonObject { ["EventName"] = eventName }));
 
-    internal static List<string> Split(string? list) =>
-        [.. (list ?? string.Empty).Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    /// <summary>The names given, also when written as one comma-separated text.</summary>
+    internal static List<string> Split(IEnumerable<string>? list) =>
+        [.. (list ?? []).SelectMany(item => (item ?? string.Empty).Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 }
