@@ -197,6 +197,21 @@ public abstract class MaterialsApiTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_a_sign_in_the_materials_protocol_and_assignment_endpoints_answer_401()
+    {
+        using var anonymous = _server.Factory.CreateClient();
+        var meetingId = Guid.NewGuid();
+
+        using var upload = await anonymous.PostAsync($"/api/meetings/{meetingId}/materials", Form(Bytes(100), "a.pdf", "A"));
+        using var sign = await anonymous.PostAsJsonAsync($"/api/meetings/{meetingId}/protocol/signatures", new { side = "RU", role = "CoChair", documentHash = "x" });
+        using var assignments = await anonymous.GetAsync("/api/assignments");
+
+        await Json.ProblemAsync(upload, HttpStatusCode.Unauthorized);
+        await Json.ProblemAsync(sign, HttpStatusCode.Unauthorized);
+        await Json.ProblemAsync(assignments, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_the_upload_as_a_multipart_form_with_the_file()
     {
         using var client = _server.Factory.CreateClient();
