@@ -9,7 +9,7 @@ namespace WorkingGroup.Server.Procedures;
 /// <summary>
 /// Runs one command of a person against the domain: in one transaction it loads what the command needs,
 /// lets the domain judge it (a refusal throws <see cref="WorkingGroup.Domain.Common.DomainException"/> and nothing
-/// is written), saves the change, and publishes the command's <see cref="ProcedureEvents">events</see> to the
+/// is written, as when the command answers a problem instead), saves the change, and publishes the command's <see cref="ProcedureEvents">events</see> to the
 /// workflow engine inside the same transaction, so the procedure steps they cause commit with the command or not at
 /// all. A command that loses a race on a concurrency token is run again on fresh data (up to three times).
 /// </summary>
@@ -31,6 +31,13 @@ public sealed class ProcedureCommands(IDbContextFactory<AppDbContext> contexts, 
             {
                 var context = new ProcedureCommand(db, personId, clock, cancellationToken);
                 var result = await command(context);
+                if (IsRefusal(result))
+                {
+                    // A command that answers a problem instead of throwing writes nothing and raises nothing.
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    return result;
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
                 foreach (var raised in context.Raised)
                 {
@@ -46,6 +53,14 @@ public sealed class ProcedureCommands(IDbContextFactory<AppDbContext> contexts, 
             }
         }
     }
+
+    /// <summary>Whether a command's answer is an HTTP problem (4xx/5xx), directly or inside a <c>Results&lt;…&gt;</c> union.</summary>
+    internal static bool IsRefusal(object? result) => result switch
+    {
+        IStatusCodeHttpResult { StatusCode: >= 400 } => true,
+        INestedHttpResult nested => IsRefusal(nested.Result),
+        _ => false,
+    };
 
     /// <summary>The person behind a signed-in user: the account id is the person's id in the composition.</summary>
     public static Guid PersonIdOf(ClaimsPrincipal user) =>
