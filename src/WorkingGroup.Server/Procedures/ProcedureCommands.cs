@@ -98,7 +98,7 @@ public sealed class ProcedureCommand
 
     /// <summary>The group's composition (tracked: a composition change saves with the command).</summary>
     public async Task<GroupComposition> CompositionAsync() =>
-        composition ??= await Db.Compositions.OrderBy(c => c.Id).FirstOrDefaultAsync(CancellationToken)
+        composition ??= await Db.Compositions.CurrentAsync(CancellationToken)
             ?? throw new InvalidOperationException("The group has no composition yet.");
 
     /// <summary>Raises a procedure event (see <see cref="ProcedureEvents"/>); published after the command's save, in its transaction.</summary>

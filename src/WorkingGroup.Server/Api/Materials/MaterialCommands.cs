@@ -61,7 +61,7 @@ internal static class MaterialCommands
         }
 
         var personId = ProcedureCommands.PersonIdOf(user);
-        var composition = await db.Compositions.AsNoTracking().AsSplitQuery().OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        var composition = await db.Compositions.AsNoTracking().CurrentAsync(ct);
         var invitations = await db.GuestInvitations.AsNoTracking().Where(i => i.GuestPersonId == personId).ToListAsync(ct);
         return composition is not null && ReadAccess.CanReadAgendaAndMaterials(composition, personId, now, meetingId, invitations);
     }

@@ -61,8 +61,8 @@ internal static class AttendanceApi
     private static async Task<Results<Ok<AttendanceResponse>, ProblemHttpResult>> Get(
         Guid meetingId, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var meeting = await db.Meetings.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
-        var composition = await db.Compositions.AsNoTracking().AsSplitQuery().OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        var meeting = await db.Meetings.AsNoTracking().WholeAsync(meetingId, ct);
+        var composition = await db.Compositions.AsNoTracking().CurrentAsync(ct);
         return meeting is null || composition is null
             ? MeetingCommands.MeetingNotFound()
             : TypedResults.Ok(AttendanceResponse.From(meeting, composition, clock.GetUtcNow()));

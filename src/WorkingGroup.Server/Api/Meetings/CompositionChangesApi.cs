@@ -72,7 +72,7 @@ internal static class CompositionChangesApi
 
     private static async Task<Results<Ok<CompositionResponse>, ProblemHttpResult>> Current(AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var composition = await db.Compositions.AsNoTracking().AsSplitQuery().OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        var composition = await db.Compositions.AsNoTracking().CurrentAsync(ct);
         if (composition is null)
         {
             return Problems.NotFound("composition.not_established", "Состав рабочей группы ещё не утверждён. / The composition has not been established.");
@@ -90,7 +90,7 @@ internal static class CompositionChangesApi
 
     private static async Task<Ok<List<CompositionChangeResponse>>> Changes(AppDbContext db, CancellationToken ct)
     {
-        var composition = await db.Compositions.AsNoTracking().AsSplitQuery().OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        var composition = await db.Compositions.AsNoTracking().CurrentAsync(ct);
         return TypedResults.Ok(composition is null
             ? []
             : composition.Changes.OrderByDescending(c => c.ProposedAt).Select(CompositionChangeResponse.From).ToList());

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using WorkingGroup.Domain.Meetings;
 using WorkingGroup.Server.Errors;
 using WorkingGroup.Server.Persistence;
@@ -64,7 +63,7 @@ internal static class MeetingCommands
 
     /// <summary>One meeting, whole (tracked: a command changes it).</summary>
     public static Task<Meeting?> LoadAsync(AppDbContext db, Guid meetingId, CancellationToken cancellationToken) =>
-        db.Meetings.AsSplitQuery().FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        db.Meetings.WholeAsync(meetingId, cancellationToken);
 
     public static ProblemHttpResult MeetingNotFound() =>
         Problems.NotFound("meeting.not_found", "Заседание не найдено. / The meeting was not found.");

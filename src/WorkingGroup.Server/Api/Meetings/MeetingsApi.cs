@@ -90,8 +90,8 @@ internal static class MeetingsApi
     private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> Get(
         Guid meetingId, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var meeting = await db.Meetings.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
-        var composition = await db.Compositions.AsNoTracking().AsSplitQuery().OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        var meeting = await db.Meetings.AsNoTracking().WholeAsync(meetingId, ct);
+        var composition = await db.Compositions.AsNoTracking().CurrentAsync(ct);
         if (meeting is null || composition is null)
         {
             return MeetingCommands.MeetingNotFound();

@@ -251,9 +251,9 @@ internal static class ProtocolsApi
     private static async Task<(Meeting? Meeting, Protocol? Protocol, GroupComposition? Composition)> ReadAsync(
         AppDbContext db, Guid meetingId, CancellationToken ct)
     {
-        var meeting = await db.Meetings.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        var meeting = await db.Meetings.AsNoTracking().WholeAsync(meetingId, ct);
         var protocol = meeting is null ? null : await db.Protocols.AsNoTracking().FirstOrDefaultAsync(p => p.MeetingId == meetingId, ct);
-        var composition = await db.Compositions.AsNoTracking().AsSplitQuery().OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        var composition = await db.Compositions.AsNoTracking().CurrentAsync(ct);
         return (meeting, protocol, composition);
     }
 

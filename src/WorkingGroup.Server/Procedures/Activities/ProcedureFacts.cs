@@ -39,15 +39,15 @@ internal sealed class ProcedureFacts(AppDbContext db, DateTimeOffset now, Cancel
         new(context.GetDbContext<AppDbContext>(), context.Now, context.CancellationToken);
 
     public async Task<GroupComposition> CompositionAsync() =>
-        composition ??= await db.Compositions.AsSplitQuery().OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken)
+        composition ??= await db.Compositions.CurrentAsync(cancellationToken)
             ?? throw new InvalidOperationException("The group has no composition yet.");
 
     public async Task<Meeting> MeetingAsync(Guid meetingId) =>
-        await db.Meetings.AsSplitQuery().FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
+        await db.Meetings.WholeAsync(meetingId, cancellationToken)
             ?? throw new InvalidOperationException($"Meeting {meetingId} not found.");
 
     public Task<Meeting?> FindMeetingAsync(Guid meetingId) =>
-        db.Meetings.AsSplitQuery().FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        db.Meetings.WholeAsync(meetingId, cancellationToken);
 
     /// <summary>
     /// The people an audience designates, in a stable order. Several audiences may be given separated by commas or
