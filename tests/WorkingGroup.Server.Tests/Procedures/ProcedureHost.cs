@@ -48,12 +48,13 @@ public sealed class ProcedureHost : IAsyncDisposable
 
     public WorkflowRuntime Runtime => Server.Services.GetRequiredService<WorkflowRuntime>();
 
-    public static async Task<ProcedureHost> StartAsync(AppFixture app)
+    /// <summary>Starts the server with the shipped definitions; <paramref name="settings"/> as appsettings would (e.g. an SMTP server).</summary>
+    public static async Task<ProcedureHost> StartAsync(AppFixture app, params (string Key, string? Value)[] settings)
     {
         // Whole seconds: the stored ticks and the clock compare exactly.
         var now = DateTimeOffset.UtcNow;
         var clock = new FakeTimeProvider(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero).AddMinutes(1));
-        var parent = await app.CreateFactoryAsync("Development", ("Workflows:RunTimerService", "false"));
+        var parent = await app.CreateFactoryAsync("Development", [("Workflows:RunTimerService", "false"), .. settings]);
         var factory = parent.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         var host = new ProcedureHost(parent, factory, clock);
         var store = factory.Services.GetRequiredService<WorkflowDefinitionStore>();
@@ -151,10 +152,23 @@ public sealed class ProcedureHost : IAsyncDisposable
     public Task<List<WorkflowJournalRecord>> JournalAsync(string instanceId) =>
         InScopeAsync(db => db.Set<WorkflowJournalRecord>().AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync());
 
+    private readonly Dictionary<string, (string Token, DateTimeOffset SignedInAt)> _tokens = [];
+
+    /// <summary>
+    /// A client with <paramref name="email"/>'s bearer token. A token lives an hour of the server's clock: one signed in
+    /// more than half an hour ago (or "later", before the clock moved) is replaced by a new sign-in.
+    /// </summary>
     public async Task<HttpClient> ClientAsync(string email)
     {
+        var now = Clock.GetUtcNow();
+        if (!_tokens.TryGetValue(email, out var signedIn) || now - signedIn.SignedInAt > TimeSpan.FromMinutes(30) || now < signedIn.SignedInAt)
+        {
+            signedIn = (await AppFixture.SignInAsync(Server, email), now);
+            _tokens[email] = signedIn;
+        }
+
         var client = Server.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await AppFixture.SignInAsync(Server, email));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", signedIn.Token);
         return client;
     }
 
