@@ -68,28 +68,11 @@ public sealed class FullCycleTests(PostgresApp app) : IClassFixture<PostgresApp>
         Assert.Equal(17, members.Count);
         await MailsAsync("Изменён состав рабочей группы (KZ)", members.Count);
 
-        // The meeting is drafted and its agenda formed: a question from each side, each approved by both co-chairs.
-        var meeting = await OkAsync<MeetingResponse>(RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 7" });
+        // The meeting is drafted and its agenda formed: a question from each side, each approved by both co-chairs (R-1.3,
+        // ); then it is scheduled, in person in Astana.
+        var meeting = await ScheduledMeetingAsync("Заседание № 7", new { format = "InPerson", place = "Астана, пр. Мәңгілік Ел, 8" },
+            (RuMember1, "О взаимном признании квалификаций"), (KzMember1, "О гармонизации профессиональных стандартов"));
         var id = meeting.Id;
-        var lifecycle = await _host.InstanceAsync("meeting-lifecycle", id.ToString());
-        Assert.Contains(await TasksAsync(RuCoChair), t => t.InstanceId == lifecycle.Id);
-        await OkAsync<MeetingResponse>(RuCoChair, HttpMethod.Post, $"/api/meetings/{id}/agenda/start");
-        foreach (var (proposer, title) in new[] { (RuMember1, "О взаимном признании квалификаций"), (KzMember1, "О гармонизации профессиональных стандартов") })
-        {
-            var proposal = await OkAsync<AgendaProposalResponse>(proposer, HttpMethod.Post, $"/api/meetings/{id}/proposals", new { title, category = "Harmonisation" });
-            await OkAsync<MeetingResponse>(RuCoChair, HttpMethod.Post, $"/api/meetings/{id}/proposals/{proposal.Id}/approve");
-            await OkAsync<MeetingResponse>(KzCoChair, HttpMethod.Post, $"/api/meetings/{id}/proposals/{proposal.Id}/approve");
-        }
-
-        var localStart = TimeZoneInfo.ConvertTime(_host.Clock.GetUtcNow(), Almaty).Date.AddDays(30).AddHours(10);
-        await OkAsync<MeetingResponse>(RuCoChair, HttpMethod.Put, $"/api/meetings/{id}/schedule", new
-        {
-            localStart = localStart.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), timeZoneId = "Asia/Almaty",
-            format = "InPerson", place = "Астана, пр. Мәңгілік Ел, 8",
-        });
-        await OkAsync<MeetingResponse>(RuCoChair, HttpMethod.Post, $"/api/meetings/{id}/agenda/approve");
-        await OkAsync<MeetingResponse>(KzCoChair, HttpMethod.Post, $"/api/meetings/{id}/agenda/approve");
-        meeting = await OkAsync<MeetingResponse>(KzCoChair, HttpMethod.Post, $"/api/meetings/{id}/schedule/confirm");
         Assert.Equal((MeetingState.Scheduled, 2), (meeting.State, meeting.AgendaItems.Count));
         var items = meeting.AgendaItems.OrderBy(i => i.Number).Select(i => i.Id).ToList();
         var startsAt = meeting.Schedule!.StartsAt;
@@ -139,7 +122,9 @@ public sealed class FullCycleTests(PostgresApp app) : IClassFixture<PostgresApp>
 
         // The start time: the procedure checks the quorum and tells the co-chairs and secretaries there is none.
         await _host.AdvanceToAsync(startsAt);
-        await MailsAsync("Нет кворума: Заседание № 7", 1);
+        Assert.Equal(
+            [KzCoChair, KzSecretary, RuCoChair, RuSecretary],
+            (await MailsAsync("Нет кворума: Заседание № 7", 4)).Select(m => m.To).Order(StringComparer.Ordinal));
 
         // Refused: opening without quorum on the KZ side — 409, the meeting and the procedures untouched.
         var refusal = await RefusedAsync(KzCoChair, HttpMethod.Post, $"/api/meetings/{id}/open", HttpStatusCode.Conflict, $"/api/meetings/{id}");
@@ -228,21 +213,8 @@ public sealed class FullCycleTests(PostgresApp app) : IClassFixture<PostgresApp>
     [PostgresFact]
     public async Task A_submission_to_a_cancelled_meeting_is_refused_with_409_and_nothing_is_written()
     {
-        var id = (await OkAsync<MeetingResponse>(RuSecretary, HttpMethod.Post, "/api/meetings", new { title = "Заседание № 8" })).Id;
-        await OkAsync<MeetingResponse>(RuCoChair, HttpMethod.Post, $"/api/meetings/{id}/agenda/start");
-        var proposal = await OkAsync<AgendaProposalResponse>(RuMember1, HttpMethod.Post, $"/api/meetings/{id}/proposals",
-            new { title = "О цифровых сертификатах", category = "Harmonisation" });
-        await OkAsync<MeetingResponse>(RuCoChair, HttpMethod.Post, $"/api/meetings/{id}/proposals/{proposal.Id}/approve");
-        await OkAsync<MeetingResponse>(KzCoChair, HttpMethod.Post, $"/api/meetings/{id}/proposals/{proposal.Id}/approve");
-        var localStart = TimeZoneInfo.ConvertTime(_host.Clock.GetUtcNow(), Almaty).Date.AddDays(30).AddHours(10);
-        await OkAsync<MeetingResponse>(RuCoChair, HttpMethod.Put, $"/api/meetings/{id}/schedule", new
-        {
-            localStart = localStart.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), timeZoneId = "Asia/Almaty", format = "Video",
-            videoLink = "https://meet.example.org/wg-8",
-        });
-        await OkAsync<MeetingResponse>(RuCoChair, HttpMethod.Post, $"/api/meetings/{id}/agenda/approve");
-        await OkAsync<MeetingResponse>(KzCoChair, HttpMethod.Post, $"/api/meetings/{id}/agenda/approve");
-        await OkAsync<MeetingResponse>(KzCoChair, HttpMethod.Post, $"/api/meetings/{id}/schedule/confirm");
+        var id = (await ScheduledMeetingAsync("Заседание № 8", new { format = "Video", videoLink = "https://meet.example.org/wg-8" },
+            (RuMember1, "О цифровых сертификатах"))).Id;
         await OkAsync<MeetingResponse>(RuSecretary, HttpMethod.Post, $"/api/meetings/{id}/materials-collection/start");
         var draft = await OkAsync<MaterialResponse>(RuMember1, HttpMethod.Post, $"/api/meetings/{id}/materials", Upload("Доклад", "report.pdf"));
 
@@ -259,6 +231,35 @@ public sealed class FullCycleTests(PostgresApp app) : IClassFixture<PostgresApp>
     }
 
     private static readonly TimeZoneInfo Almaty = TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty");
+
+    /// <summary>
+    /// The RU secretary drafts a meeting, a co-chair opens agenda forming, each question is proposed by its member and
+    /// approved by both co-chairs, the RU co-chair sets the date (30 days ahead, 10:00 in Almaty) with
+    /// <paramref name="format"/>'s fields, both approve the agenda and the KZ co-chair schedules it.
+    /// </summary>
+    private async Task<MeetingResponse> ScheduledMeetingAsync(string title, object format, params (string Proposer, string Title)[] questions)
+    {
+        var id = (await OkAsync<MeetingResponse>(RuSecretary, HttpMethod.Post, "/api/meetings", new { title })).Id;
+        var lifecycle = await _host.InstanceAsync("meeting-lifecycle", id.ToString());
+        Assert.Contains(await TasksAsync(RuCoChair), t => t.InstanceId == lifecycle.Id);
+        await OkAsync<MeetingResponse>(RuCoChair, HttpMethod.Post, $"/api/meetings/{id}/agenda/start");
+        foreach (var (proposer, question) in questions)
+        {
+            var proposal = await OkAsync<AgendaProposalResponse>(proposer, HttpMethod.Post, $"/api/meetings/{id}/proposals",
+                new { title = question, category = "Harmonisation" });
+            await OkAsync<MeetingResponse>(RuCoChair, HttpMethod.Post, $"/api/meetings/{id}/proposals/{proposal.Id}/approve");
+            await OkAsync<MeetingResponse>(KzCoChair, HttpMethod.Post, $"/api/meetings/{id}/proposals/{proposal.Id}/approve");
+        }
+
+        var schedule = JsonSerializer.SerializeToNode(format, Json.Options)!.AsObject();
+        schedule["localStart"] = TimeZoneInfo.ConvertTime(_host.Clock.GetUtcNow(), Almaty).Date.AddDays(30).AddHours(10)
+            .ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+        schedule["timeZoneId"] = "Asia/Almaty";
+        await OkAsync<MeetingResponse>(RuCoChair, HttpMethod.Put, $"/api/meetings/{id}/schedule", schedule);
+        await OkAsync<MeetingResponse>(RuCoChair, HttpMethod.Post, $"/api/meetings/{id}/agenda/approve");
+        await OkAsync<MeetingResponse>(KzCoChair, HttpMethod.Post, $"/api/meetings/{id}/agenda/approve");
+        return await OkAsync<MeetingResponse>(KzCoChair, HttpMethod.Post, $"/api/meetings/{id}/schedule/confirm");
+    }
 
     /// <summary>A co-chair records a decision with one assignment to <paramref name="executorEmail"/>; returns the assignment's id.</summary>
     private async Task<Guid> DecideAsync(Guid meetingId, Guid agendaItemId, string text, string executorEmail, DateTimeOffset dueAt)
