@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using WorkingGroup.Server.Persistence;
 using WorkingGroup.Workflows.Runtime;
 
@@ -11,11 +13,17 @@ namespace WorkingGroup.Server.Procedures;
 /// lets the domain judge it (a refusal throws <see cref="WorkingGroup.Domain.Common.DomainException"/> and nothing
 /// is written, as when the command answers a problem instead), saves the change, and publishes the command's <see cref="ProcedureEvents">events</see> to the
 /// workflow engine inside the same transaction, so the procedure steps they cause commit with the command or not at
-/// all. A command that loses a race on a concurrency token is run again on fresh data (up to three times).
+/// all. A command that loses a race is run again on fresh data (up to three times): on a concurrency token, or on the
+/// key of a row it inserts that a concurrent command inserted first (a file's bytes stored under their hash), which the
+/// command then finds.
 /// </summary>
 public sealed class ProcedureCommands(IDbContextFactory<AppDbContext> contexts, WorkflowRuntime runtime, TimeProvider clock)
 {
     private const int MaxAttempts = 3;
+
+    // SQLite's extended result codes SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE.
+    private const int SqlitePrimaryKeyViolation = 1555;
+    private const int SqliteUniqueViolation = 2067;
 
     /// <summary>Runs <paramref name="command"/> for <paramref name="user"/>; its result is returned after the commit.</summary>
     public async Task<T> RunAsync<T>(ClaimsPrincipal user, Func<ProcedureCommand, Task<T>> command, CancellationToken cancellationToken)
@@ -47,12 +55,20 @@ public sealed class ProcedureCommands(IDbContextFactory<AppDbContext> contexts, 
                 await transaction.CommitAsync(cancellationToken);
                 return result;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            catch (DbUpdateException e) when (attempt < MaxAttempts && (e is DbUpdateConcurrencyException || IsDuplicateKey(e)))
             {
                 await transaction.RollbackAsync(CancellationToken.None);
             }
         }
     }
+
+    /// <summary>The save inserted a row whose primary or unique key another transaction has committed meanwhile.</summary>
+    internal static bool IsDuplicateKey(DbUpdateException exception) => exception.InnerException switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
+        SqliteException { SqliteExtendedErrorCode: SqlitePrimaryKeyViolation or SqliteUniqueViolation } => true,
+        _ => false,
+    };
 
     /// <summary>Whether a command's answer is an HTTP problem (4xx/5xx), directly or inside a <c>Results&lt;…&gt;</c> union.</summary>
     internal static bool IsRefusal(object? result) => result switch

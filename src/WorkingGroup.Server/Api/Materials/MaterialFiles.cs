@@ -45,7 +45,11 @@ internal static class MaterialFiles
         return (new Upload(fileName, contentType, content, StoredFile.HashOf(content)), null);
     }
 
-    /// <summary>Adds the content to the command's unit of work unless a file with the same hash is stored already.</summary>
+    /// <summary>
+    /// Adds the content to the command's unit of work unless a file with the same hash is stored already. When a
+    /// simultaneous upload of the same bytes commits first, this save fails on the key and
+    /// <see cref="Procedures.ProcedureCommands"/> runs the command again, which then finds the file.
+    /// </summary>
     public static async Task StoreAsync(AppDbContext db, Upload upload, DateTimeOffset now, CancellationToken ct)
     {
         if (await db.Files.AnyAsync(f => f.Id == upload.Hash, ct) || db.Files.Local.Any(f => f.Id == upload.Hash))
