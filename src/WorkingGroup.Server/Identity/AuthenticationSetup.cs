@@ -24,7 +24,7 @@ internal static class AuthenticationSetup
                     .StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.Events.OnMessageReceived = SecurityStampCheck.RefuseStaleBearerTokenAsync)
             .AddIdentityCookies();
 
         services.ConfigureApplicationCookie(o =>
@@ -40,6 +40,7 @@ internal static class AuthenticationSetup
             // An API call answers 401/403; only pages redirect to the sign-in page.
             o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = SecurityStampCheck.RefuseStaleCookieAsync;
         });
 
         services.AddIdentityCore<AppUser>(o =>
