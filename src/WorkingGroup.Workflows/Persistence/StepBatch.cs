@@ -17,15 +17,19 @@ namespace WorkingGroup.Workflows.Persistence;
 /// EF Core's command pipeline (logging, interceptors), on the context's connection and in its transaction.
 /// </summary>
 /// <remarks>
-/// <para>Every statement writes exactly one row: the instance UPDATE checks the concurrency stamp the step read,
-/// deletes and task updates go by key. A step that lost a race (or whose bookmark is gone) finds fewer rows, and
+/// <para>Every statement but one kind writes exactly one row: the instance UPDATE checks the concurrency stamp the step
+/// read, deletes and task updates go by key. A step that lost a race (or whose bookmark is gone) finds fewer rows, and
 /// <see cref="SaveAsync"/> throws <see cref="DbUpdateConcurrencyException"/>, as EF Core's row-count check did,
-/// before anything commits; another database error is wrapped in <see cref="DbUpdateException"/>.</para>
+/// before anything commits; another database error is wrapped in <see cref="DbUpdateException"/>. The exception is
+/// <see cref="CancelOpenTasksOf"/>, which may find any number of rows: its count is not checked.</para>
 /// <para>How a statement's row count is checked depends on the provider. Generic SQL (SQLite): inserts other than
 /// the instance's skip a row whose key is taken (<c>ON CONFLICT DO NOTHING</c>), and the command's total row count
-/// must equal its statement count, inside an explicit transaction that is not committed when it does not.
+/// must equal its statement count, inside an explicit transaction that is not committed when it does not; an unchecked
+/// statement there ends in <c>RETURNING 1</c> and its returned rows are taken off the total, so a command with one is
+/// read as a data reader (still one command).
 /// PostgreSQL: each UPDATE and DELETE is guarded — <c>WITH w AS (… RETURNING 1) SELECT 1 / COUNT(*) FROM w</c> — so
-/// a statement that finds no row fails with <c>division_by_zero</c> and PostgreSQL aborts the whole command. A
+/// a statement that finds no row fails with <c>division_by_zero</c> and PostgreSQL aborts the whole command (an
+/// unchecked statement is a plain UPDATE). A
 /// PostgreSQL step then needs no explicit transaction when it has nothing else to save: its one command is one
 /// implicit transaction (all statements up to the protocol's Sync commit together or not at all), which saves
 /// the COMMIT round trip.</para>
@@ -60,8 +64,15 @@ internal sealed class StepBatch(DbContext db)
 
     public void DeleteTimer(string id) => statements.Add((sql.TimerDelete, [id]));
 
-    public void CompleteTask(string id, WorkflowTaskStatus status, DateTimeOffset completedAt, string? completedBy, string? result) =>
-        statements.Add((sql.TaskCompletion, [status, completedAt, completedBy, result, id]));
+    public void CompleteTask(string id, DateTimeOffset completedAt, string? completedBy, string? result) =>
+        statements.Add((sql.TaskCompletion, [WorkflowTaskStatus.Completed, completedAt, completedBy, result, id]));
+
+    /// <summary>
+    /// Cancels the open tasks anchored on a bookmark dropped without being resumed: the engine's own task of a RunTask
+    /// and those a host activity wrote itself with the bookmark's id. There may be none, so the row count is not checked.
+    /// </summary>
+    public void CancelOpenTasksOf(string bookmarkId, DateTimeOffset cancelledAt, string? cancelledBy) =>
+        statements.Add((sql.OpenTasksCancellation, [WorkflowTaskStatus.Cancelled, cancelledAt, cancelledBy, bookmarkId, WorkflowTaskStatus.Open]));
 
     /// <summary>Inserts a bookmark, timer, task, journal or outbox row (all its mapped properties).</summary>
     public void Insert<T>(T record)
@@ -120,21 +131,24 @@ internal sealed class StepBatch(DbContext db)
     {
         var command = sql.CommandFor(statements, first, count);
         var values = new Dictionary<string, object?>(command.Parameters.Count);
+        var uncounted = 0;
         for (var i = first; i < first + count; i++)
         {
+            uncounted += statements[i].Statement.Checked ? 0 : 1;
             foreach (var value in statements[i].Values)
             {
                 values[sql.Parameter(values.Count).Invariant] = value;
             }
         }
 
+        var parameters = new RelationalCommandParameterObject(
+            db.GetService<IRelationalConnection>(), values, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.SaveChanges);
         int written;
         try
         {
-            written = await command.ExecuteNonQueryAsync(
-                new RelationalCommandParameterObject(
-                    db.GetService<IRelationalConnection>(), values, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.SaveChanges),
-                cancellationToken);
+            written = sql.Guarded || uncounted == 0
+                ? await command.ExecuteNonQueryAsync(parameters, cancellationToken)
+                : await CheckedRowsAsync(command, parameters, cancellationToken);
         }
         catch (DbException exception) when (sql.Guarded && exception.SqlState == DivisionByZero)
         {
@@ -145,10 +159,27 @@ internal sealed class StepBatch(DbContext db)
             throw new DbUpdateException("Saving the workflow step failed; see the inner exception.", exception);
         }
 
-        if (!sql.Guarded && written != count)
+        if (!sql.Guarded && written != count - uncounted)
         {
-            throw new DbUpdateConcurrencyException($"{LostRace} ({written} of {count} rows written)");
+            throw new DbUpdateConcurrencyException($"{LostRace} ({written} of {count - uncounted} rows written)");
         }
+    }
+
+    /// <summary>The rows the checked statements wrote: all rows written less those the unchecked ones returned.</summary>
+    private static async Task<int> CheckedRowsAsync(IRelationalCommand command, RelationalCommandParameterObject parameters, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(parameters, cancellationToken);
+        var returned = 0;
+        do
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                returned++;
+            }
+        }
+        while (await reader.DbDataReader.NextResultAsync(cancellationToken));
+
+        return reader.DbDataReader.RecordsAffected - returned;
     }
 }
 
@@ -159,9 +190,10 @@ internal sealed class StepStatement
     private readonly IProperty[] parameters;
     private readonly RelationalTypeMapping[] mappings;
 
-    public StepStatement(char code, List<string> segments, List<IProperty> parameters)
+    public StepStatement(char code, List<string> segments, List<IProperty> parameters, bool isChecked = true)
     {
         Code = code;
+        Checked = isChecked;
         this.segments = [.. segments];
         this.parameters = [.. parameters];
         mappings = [.. parameters.Select(p => p.GetRelationalTypeMapping())];
@@ -169,6 +201,9 @@ internal sealed class StepStatement
 
     /// <summary>Names the statement in the key of a cached command (<see cref="StepSql.CommandFor"/>).</summary>
     public char Code { get; }
+
+    /// <summary>Whether the statement must write exactly one row (see <see cref="StepBatch"/>).</summary>
+    public bool Checked { get; }
 
     public int ParameterCount => parameters.Length;
 
@@ -242,6 +277,12 @@ internal sealed class StepSql
             Entity(model, typeof(WorkflowTaskRecord)),
             [nameof(WorkflowTaskRecord.Status), nameof(WorkflowTaskRecord.CompletedAt), nameof(WorkflowTaskRecord.CompletedBy), nameof(WorkflowTaskRecord.Result)],
             [nameof(WorkflowTaskRecord.Id)]);
+        OpenTasksCancellation = Update(
+            'C',
+            Entity(model, typeof(WorkflowTaskRecord)),
+            [nameof(WorkflowTaskRecord.Status), nameof(WorkflowTaskRecord.CompletedAt), nameof(WorkflowTaskRecord.CompletedBy)],
+            [nameof(WorkflowTaskRecord.BookmarkId), nameof(WorkflowTaskRecord.Status)],
+            isChecked: false);
 
         // The most parameters one command can have: a full command of the widest statement.
         var widest = inserts.Values.Append(InstanceInsert).Append(InstanceUpdate).Max(s => s.ParameterCount);
@@ -266,6 +307,8 @@ internal sealed class StepSql
     public StepStatement TimerDelete { get; }
 
     public StepStatement TaskCompletion { get; }
+
+    public StepStatement OpenTasksCancellation { get; }
 
     /// <summary>
     /// The command for a sequence of statements, built once per sequence (a resume's, a start's, …) and reused with
@@ -331,12 +374,12 @@ internal sealed class StepSql
         return new StepStatement(code, segments, properties);
     }
 
-    private StepStatement Update(char code, IEntityType entity, string[] set, string[] where)
+    private StepStatement Update(char code, IEntityType entity, string[] set, string[] where, bool isChecked = true)
     {
         var table = Table(entity);
         var segments = new List<string>();
         var parameters = new List<IProperty>();
-        var text = new StringBuilder($"{GuardStart}UPDATE {helper.DelimitIdentifier(table.Name, table.Schema)} SET ");
+        var text = new StringBuilder($"{GuardStart(isChecked)}UPDATE {helper.DelimitIdentifier(table.Name, table.Schema)} SET ");
         foreach (var (name, index) in set.Select((n, i) => (n, i)))
         {
             text.Append(index == 0 ? string.Empty : ", ").Append(Column(entity, table, name, parameters)).Append(" = ");
@@ -344,8 +387,8 @@ internal sealed class StepSql
             text.Clear();
         }
 
-        AppendWhere(entity, table, where, segments, parameters, text);
-        return new StepStatement(code, segments, parameters);
+        AppendWhere(entity, table, where, segments, parameters, text, isChecked);
+        return new StepStatement(code, segments, parameters, isChecked);
     }
 
     private StepStatement Delete(char code, IEntityType entity)
@@ -353,12 +396,13 @@ internal sealed class StepSql
         var table = Table(entity);
         var segments = new List<string>();
         var parameters = new List<IProperty>();
-        var text = new StringBuilder($"{GuardStart}DELETE FROM {helper.DelimitIdentifier(table.Name, table.Schema)}");
-        AppendWhere(entity, table, [.. entity.FindPrimaryKey()!.Properties.Select(p => p.Name)], segments, parameters, text);
+        var text = new StringBuilder($"{GuardStart(isChecked: true)}DELETE FROM {helper.DelimitIdentifier(table.Name, table.Schema)}");
+        AppendWhere(entity, table, [.. entity.FindPrimaryKey()!.Properties.Select(p => p.Name)], segments, parameters, text, isChecked: true);
         return new StepStatement(code, segments, parameters);
     }
 
-    private void AppendWhere(IEntityType entity, StoreObjectIdentifier table, string[] where, List<string> segments, List<IProperty> parameters, StringBuilder text)
+    private void AppendWhere(
+        IEntityType entity, StoreObjectIdentifier table, string[] where, List<string> segments, List<IProperty> parameters, StringBuilder text, bool isChecked)
     {
         foreach (var (name, index) in where.Select((n, i) => (n, i)))
         {
@@ -367,10 +411,18 @@ internal sealed class StepSql
             text.Clear();
         }
 
-        segments.Add((Guarded ? " RETURNING 1) SELECT 1 / COUNT(*) FROM w" : string.Empty) + helper.StatementTerminator + "\n");
+        // Checked: guarded on PostgreSQL, counted in the command's total elsewhere. Unchecked: nothing to guard on
+        // PostgreSQL; elsewhere its rows are returned, to be taken off the total.
+        var end = (isChecked, Guarded) switch
+        {
+            (true, true) => " RETURNING 1) SELECT 1 / COUNT(*) FROM w",
+            (false, false) => " RETURNING 1",
+            _ => string.Empty,
+        };
+        segments.Add(end + helper.StatementTerminator + "\n");
     }
 
-    private string GuardStart => Guarded ? "WITH w AS (" : string.Empty;
+    private string GuardStart(bool isChecked) => Guarded && isChecked ? "WITH w AS (" : string.Empty;
 
     private string Column(IEntityType entity, StoreObjectIdentifier table, string propertyName, List<IProperty> parameters)
     {

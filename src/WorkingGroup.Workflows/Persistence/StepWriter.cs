@@ -7,7 +7,8 @@ namespace WorkingGroup.Workflows.Persistence;
 
 /// <summary>
 /// Writes one step into a <see cref="StepBatch"/>: the instance (with its concurrency stamp), removed and new
-/// bookmarks, timers, tasks, journal and outbox. The batch is saved once, so all of it commits in one transaction.
+/// bookmarks, timers, tasks (the open ones of a bookmark dropped unresumed cancelled), journal and outbox. The batch
+/// is saved once, so all of it commits in one transaction.
 /// </summary>
 internal static class StepWriter
 {
@@ -43,11 +44,20 @@ internal static class StepWriter
                 batch.DeleteTimer(id);
             }
 
-            if (bookmark.TaskId is { } taskId)
+            if (!resumed)
             {
-                batch.CompleteTask(
-                    taskId, resumed ? WorkflowTaskStatus.Completed : WorkflowTaskStatus.Cancelled, now, actor, resumed ? resumeInput?.ToJsonString() : null);
+                // Its RunTask's task, and the to-dos a host activity anchored on it: nobody can act on them any more.
+                batch.CancelOpenTasksOf(id, now, actor);
             }
+            else if (bookmark.TaskId is { } taskId)
+            {
+                batch.CompleteTask(taskId, now, actor, resumeInput?.ToJsonString());
+            }
+        }
+
+        foreach (var id in effects.DroppedNewBookmarkIds)
+        {
+            batch.CancelOpenTasksOf(id, now, actor);
         }
 
         foreach (var (bookmark, task) in effects.NewBookmarks)

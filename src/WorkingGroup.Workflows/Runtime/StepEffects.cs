@@ -11,13 +11,23 @@ internal sealed class StepEffects
     /// <summary>Bookmarks that existed before this step and are gone, by id, with whether they were resumed.</summary>
     public Dictionary<string, RemovedBookmark> RemovedBookmarks { get; } = [];
 
+    /// <summary>
+    /// Bookmarks created and dropped in this step: never stored, but a host activity may have anchored a task on one
+    /// (saved with the step's host changes).
+    /// </summary>
+    public List<string> DroppedNewBookmarkIds { get; } = [];
+
     public List<JournalEntry> Journal { get; } = [];
 
     public List<OutboxMessage> Messages { get; } = [];
 
     public void Remove(BookmarkState bookmark, bool resumed)
     {
-        if (NewBookmarks.RemoveAll(b => b.Bookmark.Id == bookmark.Id) == 0)
+        if (NewBookmarks.RemoveAll(b => b.Bookmark.Id == bookmark.Id) > 0)
+        {
+            DroppedNewBookmarkIds.Add(bookmark.Id);
+        }
+        else
         {
             RemovedBookmarks[bookmark.Id] = new RemovedBookmark(bookmark, resumed);
         }
