@@ -48,8 +48,6 @@ internal static class TasksApi
         var assignees = AssigneesOf(user);
         var tasks = await db.Set<WorkflowTaskRecord>().AsNoTracking()
             .Where(t => t.Status == WorkflowTaskStatus.Open && t.Assignee != null && assignees.Contains(t.Assignee))
-            // A task whose activity was cancelled (its bookmark gone) is no longer anyone's to-do.
-            .Where(t => db.Set<WorkflowBookmarkRecord>().Any(b => b.Id == t.BookmarkId))
             .OrderBy(t => t.CreatedAt)
             .ToListAsync(ct);
         return TypedResults.Ok(tasks.Select(ToResponse).ToList());
@@ -69,7 +67,8 @@ internal static class TasksApi
             return Problems.Forbidden("task.not_assigned_to_you", "Эта задача назначена не вам. / This task is not assigned to you.");
         }
 
-        if (task.Status != WorkflowTaskStatus.Open || !await db.Set<WorkflowBookmarkRecord>().AnyAsync(b => b.Id == task.BookmarkId, ct))
+        // The engine cancels a task when its bookmark is dropped, in the same step, so an open task's workflow still waits.
+        if (task.Status != WorkflowTaskStatus.Open)
         {
             return TaskClosed();
         }

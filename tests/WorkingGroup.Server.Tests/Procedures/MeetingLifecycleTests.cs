@@ -144,6 +144,10 @@ public abstract class MeetingLifecycleTests(AppFixture app) : IAsyncLifetime
         Assert.Contains("Перенос по согласованию сторон", mails[0].TextBody, StringComparison.Ordinal);
         Assert.Equal("Finished", (await _host.InstanceAsync("meeting-lifecycle", meetingId.ToString())).Status);
         Assert.Empty(await _host.OpenTasksAsync("meeting-lifecycle", meetingId.ToString()));
+        var cancelled = await _host.TaskAsync(pending.Id);
+        Assert.Equal(
+            (WorkflowTaskStatus.Cancelled, _host.Clock.GetUtcNow(), (await _host.PersonAsync("kz.cochair@example.org")).ToString()),
+            (cancelled.Status, cancelled.CompletedAt, cancelled.CompletedBy));
         using var secretary = await _host.ClientAsync("ru.secretary@example.org");
         Assert.DoesNotContain(await secretary.GetFromJsonAsync<List<JsonObject>>("/api/tasks") ?? [], t => (string?)t["id"] == pending.Id);
         using var late = await secretary.PostAsJsonAsync($"/api/tasks/{pending.Id}/complete", new { result = new { } });

@@ -126,10 +126,10 @@ public sealed class ProcedureHost : IAsyncDisposable
 
     public Task AdvanceAsync(TimeSpan by) => AdvanceToAsync(Clock.GetUtcNow() + by);
 
-    /// <summary>The open to-dos of an instance as <c>GET /api/tasks</c> lists them (their activity still waiting).</summary>
+    /// <summary>The open to-dos of an instance, as <c>GET /api/tasks</c> lists them.</summary>
     public Task<List<WorkflowTaskRecord>> OpenTasksAsync(string? definitionId = null, string? correlationId = null) =>
         InScopeAsync(db => db.Set<WorkflowTaskRecord>().AsNoTracking()
-            .Where(t => t.Status == WorkflowTaskStatus.Open && db.Set<WorkflowBookmarkRecord>().Any(b => b.Id == t.BookmarkId))
+            .Where(t => t.Status == WorkflowTaskStatus.Open)
             .Where(t => db.Set<WorkflowInstanceRecord>().Any(i => i.Id == t.InstanceId
                 && (definitionId == null || i.DefinitionId == definitionId) && (correlationId == null || i.CorrelationId == correlationId)))
             .OrderBy(t => t.CreatedAt).ToListAsync());

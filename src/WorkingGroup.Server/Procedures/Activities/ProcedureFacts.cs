@@ -172,9 +172,9 @@ internal sealed class ProcedureFacts(AppDbContext db, DateTimeOffset now, Cancel
 /// <summary>
 /// The to-dos of the activities that wait for a person's action (<see cref="AwaitAction"/>, <see cref="CollectSignatures"/>).
 /// They are rows of the engine's task table, so <c>GET /api/tasks</c> lists them; each is anchored on a bookmark of its
-/// activity (gone when the activity is cancelled: the list hides the task then) and closed by the activity itself when the
-/// action's event arrives (<c>Completed</c>, by the event's publisher, with its payload) or when the step ends otherwise
-/// (<c>Cancelled</c>). They cannot be completed through <c>POST /api/tasks/{id}/complete</c>: the action's REST command is
+/// activity and closed by the activity itself when the action's event arrives (<c>Completed</c>, by the event's publisher,
+/// with its payload) or when the step ends otherwise (<c>Cancelled</c>); when the activity is dropped without being
+/// resumed (its branch ended, the instance was cancelled), the engine cancels the tasks anchored on its bookmark. They cannot be completed through <c>POST /api/tasks/{id}/complete</c>: the action's REST command is
 /// the one way to do them (its domain checks run there).
 /// </summary>
 internal static class ActionTasks
