@@ -87,8 +87,20 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no type that orders DateTimeOffset; store UTC ticks so that due-time queries compare and sort.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcInstantToBinaryConverter>();
+    }
+
+    /// <summary>
+    /// EF Core's binary form (ticks above the offset's minutes), of the instant taken to UTC first: the binary form keeps
+    /// the local ticks, so two instants given with different offsets (a due date from Almaty, one from Moscow) would
+    /// otherwise compare and sort by their wall clocks. Values stored with an offset still read back as they were.
+    /// </summary>
+    private sealed class UtcInstantToBinaryConverter() : ValueConverter<DateTimeOffset, long>(
+        v => (long)Binary.ConvertToProvider(v.ToUniversalTime())!,
+        v => (DateTimeOffset)Binary.ConvertFromProvider(v)!)
+    {
+        private static readonly DateTimeOffsetToBinaryConverter Binary = new();
     }
 }
 
