@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 using WorkingGroup.Domain.Decisions;
 using WorkingGroup.Server.Api.Meetings;
 using WorkingGroup.Server.Errors;
@@ -21,6 +23,12 @@ internal static class AssignmentsApi
     /// <summary>R-3.4: a report is verified or returned by the executive secretary of the executor's side.</summary>
     private static readonly RoleOnSideRequirement SecretaryOfSide = new([Roles.ExecutiveSecretary]);
 
+    /// <summary>The response header with the number of assignments the filters match, over all pages.</summary>
+    public const string TotalCountHeader = "X-Total-Count";
+
+    private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 500;
+
     public static IEndpointRouteBuilder MapAssignmentsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/assignments").WithTags("Assignments")
@@ -29,10 +37,27 @@ internal static class AssignmentsApi
 
         group.MapGet("", List)
             .WithName("ListAssignments")
-            .WithSummary("The monitoring view: assignments by due date, filtered by mine, overdue, side and state")
+            .WithSummary("The monitoring view: assignments by due date, filtered by mine, overdue, side and state, a page at a time")
             .WithDescription("mine: those I may report on (named to me, or to a body of my side). overdue: past due and neither " +
-                             "verified nor cancelled, by the server's clock. side: the executor's side.")
+                             "verified nor cancelled, by the server's clock. side: the executor's side. The filters combine (and). " +
+                             $"Ordered by due date (then assigned date, then id); skip (0 or more, default 0) and take (1–{MaxPageSize}, " +
+                             $"default {DefaultPageSize}) choose the page, and the {TotalCountHeader} header gives the number of assignments " +
+                             "the filters match over all pages. 400 naming skip or take when out of range.")
             .ProducesValidationProblem()
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
+                {
+                    response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                    response.Headers[TotalCountHeader] = new OpenApiHeader
+                    {
+                        Description = "How many assignments the filters match, over all pages.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+                    };
+                }
+
+                return Task.CompletedTask;
+            })
             .RequireAuthorization(Policies.Participant);
 
         var commands = group.MapGroup("/{assignmentId:guid}")
@@ -87,21 +112,58 @@ internal static class AssignmentsApi
     public static JsonObject Payload(Decision decision, Assignment assignment, params (string Name, object? Value)[] more) =>
         MeetingCommands.Payload([("meetingId", decision.MeetingId), ("decisionId", decision.Id), ("assignmentId", assignment.Id), .. more]);
 
-    private static async Task<Ok<List<AssignmentResponse>>> List(
-        bool? mine, bool? overdue, Side? side, AssignmentState? state, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// The database filters, counts, orders and pages. Due dates compare as instants on both providers: PostgreSQL keeps
+    /// them as timestamptz, SQLite as UTC-normalised binary ticks (<see cref="SqliteAppDbContext"/>).
+    /// </summary>
+    private static async Task<Results<Ok<List<AssignmentResponse>>, ValidationProblem>> List(
+        bool? mine, bool? overdue, Side? side, AssignmentState? state, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, HttpResponse response,
+        CancellationToken ct, int skip = 0, int take = DefaultPageSize)
     {
-        var decisions = await db.Decisions.AsNoTracking().Where(d => d.Assignments.Count != 0).ToListAsync(ct);
-        var me = ProcedureCommands.PersonIdOf(user);
-        var mySide = user.GetSide();
-        var assignments = decisions.SelectMany(d => d.Assignments.Select(a => (Decision: d, Assignment: a)))
-            .Where(x => mine != true || x.Assignment.Executor.PersonId == me
-                        || (x.Assignment.Executor.PersonId is null && x.Assignment.Executor.Side == mySide))
-            .Where(x => overdue is not { } o || x.Assignment.IsOverdue(clock) == o)
-            .Where(x => side is not { } s || x.Assignment.Executor.Side == s)
-            .Where(x => state is not { } st || x.Assignment.State == st)
-            .OrderBy(x => x.Assignment.DueAt)
-            .ThenBy(x => x.Assignment.AssignedAt);
-        return TypedResults.Ok(assignments.Select(x => AssignmentResponse.From(x.Decision, x.Assignment, clock)).ToList());
+        if (skip < 0)
+        {
+            return Problems.Validation("skip", "Укажите 0 или больше. / Give 0 or more.");
+        }
+
+        if (take is < 1 or > MaxPageSize)
+        {
+            return Problems.Validation("take", $"Укажите от 1 до {MaxPageSize}. / Give 1 to {MaxPageSize}.");
+        }
+
+        var query = db.Decisions.AsNoTracking().SelectMany(d => d.Assignments, (d, a) => new { DecisionId = d.Id, d.MeetingId, Assignment = a });
+        if (mine == true)
+        {
+            var me = ProcedureCommands.PersonIdOf(user);
+            var mySide = user.GetSide();
+            query = query.Where(x => x.Assignment.Executor.PersonId == me || (x.Assignment.Executor.PersonId == null && x.Assignment.Executor.Side == mySide));
+        }
+
+        if (overdue is { } late)
+        {
+            // Assignment.IsOverdue, in SQL.
+            var now = clock.GetUtcNow();
+            query = late
+                ? query.Where(x => x.Assignment.State != AssignmentState.Verified && x.Assignment.State != AssignmentState.Cancelled && x.Assignment.DueAt < now)
+                : query.Where(x => x.Assignment.State == AssignmentState.Verified || x.Assignment.State == AssignmentState.Cancelled || x.Assignment.DueAt >= now);
+        }
+
+        if (side is { } executorSide)
+        {
+            query = query.Where(x => x.Assignment.Executor.Side == executorSide);
+        }
+
+        if (state is { } wanted)
+        {
+            query = query.Where(x => x.Assignment.State == wanted);
+        }
+
+        var total = await query.CountAsync(ct);
+        var page = await query
+            .OrderBy(x => x.Assignment.DueAt).ThenBy(x => x.Assignment.AssignedAt).ThenBy(x => x.Assignment.Id)
+            .Skip(skip).Take(take)
+            .ToListAsync(ct);
+        response.Headers[TotalCountHeader] = total.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Ok(page.Select(x => AssignmentResponse.From(x.DecisionId, x.MeetingId, x.Assignment, clock)).ToList());
     }
 
     private static Task<Results<Ok<AssignmentResponse>, ProblemHttpResult>> Start(

@@ -91,8 +91,11 @@ public sealed record AssignmentResponse(
     DateTimeOffset AssignedAt,
     IReadOnlyList<Extension> Extensions)
 {
-    public static AssignmentResponse From(Decision decision, Assignment assignment, TimeProvider clock) => new(
-        assignment.Id, decision.Id, decision.MeetingId, assignment.Executor.Side, assignment.Executor.PersonId, assignment.Executor.BodyName,
+    public static AssignmentResponse From(Decision decision, Assignment assignment, TimeProvider clock) =>
+        From(decision.Id, decision.MeetingId, assignment, clock);
+
+    public static AssignmentResponse From(Guid decisionId, Guid meetingId, Assignment assignment, TimeProvider clock) => new(
+        assignment.Id, decisionId, meetingId, assignment.Executor.Side, assignment.Executor.PersonId, assignment.Executor.BodyName,
         assignment.DueAt, assignment.ExpectedResult, assignment.State, assignment.IsOverdue(clock), assignment.Report, assignment.Reason,
         assignment.AssignedBy, assignment.AssignedAt, assignment.Extensions);
 }
