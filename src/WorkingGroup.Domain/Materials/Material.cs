@@ -109,17 +109,17 @@ public sealed class Material
     }
 
     /// <summary>
-    /// the author submits; at or after local midnight following the last day it is Late.
-    /// <paramref name="daysBeforeMeeting"/> is the procedure parameter (10 by default).
+    /// the author submits; at or after local midnight following the last day it is Late. The days are the
+    /// meeting's (<see cref="Meeting.MaterialsDeadlineDays"/>: 10, or what its procedure fixed).
     /// </summary>
-    public void Submit(Meeting meeting, Caller caller, int daysBeforeMeeting = MaterialsDeadline.DefaultDaysBeforeMeeting)
+    public void Submit(Meeting meeting, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(caller);
         Rules.Check(new MaterialOfThisMeeting(this, meeting), new MaterialsAreBeingCollected(meeting));
         Rules.Check(new OnlyAuthor(this, caller.PersonId));
         var now = caller.Now;
-        var lateFrom = MaterialsDeadline.LateFrom(meeting.Schedule!, daysBeforeMeeting);
+        var lateFrom = MaterialsDeadline.LateFrom(meeting.Schedule!, meeting.MaterialsDeadlineDays);
         Machine.Fire(_submit!, now >= lateFrom);
         SubmittedAt = now;
         LateFrom = lateFrom;

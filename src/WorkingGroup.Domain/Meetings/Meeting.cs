@@ -41,6 +41,15 @@ public sealed partial class Meeting
 
     public string? CancellationReason { get; private set; }
 
+    /// <summary>
+    /// materials are due this many calendar days before the meeting's date. The regulation's 10 unless the
+    /// meeting's procedure fixed another value (an administrator's parameter, <see cref="FixMaterialsDeadline"/>).
+    /// </summary>
+    public int MaterialsDeadlineDays { get; private set; } = MaterialsDeadline.DefaultDaysBeforeMeeting;
+
+    /// <summary>R-3.9: the first instant a material is late (local midnight after the last day); null until scheduled.</summary>
+    public DateTimeOffset? MaterialsLateFrom => Schedule is { } schedule ? MaterialsDeadline.LateFrom(schedule, MaterialsDeadlineDays) : null;
+
     private StateMachine<MeetingState, MeetingTrigger> Machine => _machine ??= Configure();
 
     internal static StateMachine<MeetingState, MeetingTrigger> Describe() => new Meeting().Configure();
@@ -89,6 +98,17 @@ public sealed partial class Meeting
     {
         Rules.Check(new OnlySecretary(Identify(caller)));
         Machine.Fire(MeetingTrigger.CollectMaterials);
+    }
+
+    /// <summary>
+    /// the meeting's procedure fixes how many days before the meeting materials are due (its parameter, which an
+    /// administrator may change for new meetings), until the package has gone out; materials submitted before keep the
+    /// deadline they were judged by. Not a person's act: the procedure that runs the meeting sets it.
+    /// </summary>
+    public void FixMaterialsDeadline(int daysBeforeMeeting)
+    {
+        Rules.Check(new MaterialsDeadlineMayChange(this), new MaterialsDeadlineDaysInRange(daysBeforeMeeting));
+        MaterialsDeadlineDays = daysBeforeMeeting;
     }
 
     /// <summary>R-3.9: moves the meeting on when its package goes out; see <see cref="MeetingPackage"/>.</summary>

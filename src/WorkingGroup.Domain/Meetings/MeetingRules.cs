@@ -83,6 +83,31 @@ internal sealed record ProtocolIsSigned(Protocols.Protocol Protocol, Meeting Mee
         "Протокол заседания не подписан (п. 3.10).", "The meeting's protocol is not signed (R-3.10).");
 }
 
+/// <summary>R-3.9: the materials deadline is fixed before or during the collection of materials, not after the package went out.</summary>
+internal sealed record MaterialsDeadlineMayChange(Meeting Meeting) : IBusinessRule
+{
+    public bool IsBroken() => Meeting.State is not (MeetingState.Draft or MeetingState.AgendaForming or MeetingState.Scheduled
+        or MeetingState.MaterialsCollection or MeetingState.Postponed);
+
+    public DomainError Error => new(
+        "meeting.materials_deadline_fixed", ErrorKind.Conflict,
+        $"Срок подачи материалов нельзя менять в состоянии «{Meeting.State}» (п. 3.9).",
+        $"The materials deadline cannot change while the meeting is {Meeting.State} (R-3.9).");
+}
+
+/// <summary>R-3.9: the deadline is counted in whole calendar days before the meeting, at most <see cref="Max"/>.</summary>
+internal sealed record MaterialsDeadlineDaysInRange(int Days) : IBusinessRule
+{
+    public const int Max = 90;
+
+    public bool IsBroken() => Days is < 0 or > Max;
+
+    public DomainError Error => new(
+        "meeting.materials_deadline_days_out_of_range", ErrorKind.RuleViolation,
+        $"Срок подачи материалов — от 0 до {Max} календарных дней до заседания, а не {Days} (п. 3.9).",
+        $"The materials deadline is 0 to {Max} calendar days before the meeting, not {Days} (R-3.9).");
+}
+
 /// <summary>R-3.2: time and place are set while the meeting is prepared, or anew after a postponement.</summary>
 internal sealed record MeetingIsBeingPrepared(Meeting Meeting) : IBusinessRule
 {

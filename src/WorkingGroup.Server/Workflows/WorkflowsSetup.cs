@@ -35,6 +35,7 @@ internal static class WorkflowsSetup
             // The procedures' activities (category "Working group" in the designer).
             engine.AddActivity<AwaitAction>();
             engine.AddActivity<ComputeDeadline>();
+            engine.AddActivity<FixMaterialsDeadline>();
             engine.AddActivity<WaitUntil>();
             engine.AddActivity<CheckQuorum>();
             engine.AddActivity<CollectSignatures>();

@@ -21,11 +21,11 @@ public sealed class MaterialsDeadlineTests
         public DateTimeOffset At(int day, int hour, int minute, int second) => new(2026, 4, day, hour, minute, second, TimeSpan.FromHours(5));
     }
 
-    private Material SubmitAt(DateTimeOffset at, int days = MaterialsDeadline.DefaultDaysBeforeMeeting)
+    private Material SubmitAt(DateTimeOffset at)
     {
         var material = Material.Draft(_meeting, "Draft protocol on occupational standards", null, "standards.docx", "h1", _group.As(_group.KzMembers[2]));
         _group.Clock.SetUtcNow(at);
-        material.Submit(_meeting, _group.As(_group.KzMembers[2]), days);
+        material.Submit(_meeting, _group.As(_group.KzMembers[2]));
         return material;
     }
 
@@ -69,10 +69,44 @@ public sealed class MaterialsDeadlineTests
     [Fact]
     public void Deadline_R3_9_days_are_a_procedure_parameter()
     {
-        var material = SubmitAt(_almaty.At(11, 23, 59, 59), days: 3);
+        _meeting.FixMaterialsDeadline(3);
+
+        var material = SubmitAt(_almaty.At(11, 23, 59, 59));
 
         Assert.Equal(MaterialState.Submitted, material.State);
-        Assert.Equal(_almaty.At(13, 0, 0, 0), MaterialsDeadline.LateFrom(_meeting.Schedule!, 3));
+        Assert.Equal(_almaty.At(13, 0, 0, 0), _meeting.MaterialsLateFrom);
+        Assert.Equal(_almaty.At(13, 0, 0, 0), material.LateFrom);
+    }
+
+    [Fact]
+    public void Deadline_R3_9_fixed_by_the_procedure_at_14_days_makes_a_material_11_days_before_late()
+    {
+        Assert.Equal(MaterialsDeadline.DefaultDaysBeforeMeeting, _meeting.MaterialsDeadlineDays);
+        _meeting.FixMaterialsDeadline(14);
+
+        var material = SubmitAt(_almaty.At(4, 12, 0, 0));
+
+        Assert.Equal(MaterialState.Late, material.State);
+        Assert.Equal(_almaty.At(2, 0, 0, 0), material.LateFrom);
+    }
+
+    [Fact]
+    public void Deadline_R3_9_days_are_0_to_90()
+    {
+        Refusal.Expect("meeting.materials_deadline_days_out_of_range", () => _meeting.FixMaterialsDeadline(-1));
+        Refusal.Expect("meeting.materials_deadline_days_out_of_range", () => _meeting.FixMaterialsDeadline(91));
+        _meeting.FixMaterialsDeadline(0);
+        _meeting.FixMaterialsDeadline(90);
+        Assert.Equal(90, _meeting.MaterialsDeadlineDays);
+    }
+
+    [Fact]
+    public void Deadline_R3_9_cannot_change_once_the_package_went_out()
+    {
+        MeetingPackage.Distribute(_meeting, [], _group.As(_group.RuSecretary));
+
+        Refusal.Expect("meeting.materials_deadline_fixed", () => _meeting.FixMaterialsDeadline(14));
+        Assert.Equal(MaterialsDeadline.DefaultDaysBeforeMeeting, _meeting.MaterialsDeadlineDays);
     }
 
     [Fact]

@@ -69,10 +69,10 @@ internal static class MaterialsApi
             .RequireAuthorization(p => p.RequireRole([.. Roles.Composition]));
 
         group.MapPost("/materials/{materialId:guid}/submit", (Guid materialId, ClaimsPrincipal user, ProcedureCommands commands, CancellationToken ct) =>
-                Submit(materialId, options, user, commands, ct))
+                Submit(materialId, user, commands, ct))
             .WithName("SubmitMaterial")
             .WithSummary("The author submits the material; after the deadline it is late (R-3.9)")
-            .WithDescription("Raises MaterialSubmitted {late}. The deadline is the end of the day (meeting date − Materials:DaysBeforeMeeting) in the meeting's zone.")
+            .WithDescription("Raises MaterialSubmitted {late}. The deadline is the end of the day (meeting date − the meeting's materials deadline days: 10, or what its procedure fixed) in the meeting's zone.")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(p => p.RequireRole([.. Roles.Composition]));
@@ -190,10 +190,10 @@ internal static class MaterialsApi
     }
 
     private static Task<Results<Ok<MaterialResponse>, ProblemHttpResult>> Submit(
-        Guid materialId, MaterialsOptions options, ClaimsPrincipal user, ProcedureCommands commands, CancellationToken ct) =>
+        Guid materialId, ClaimsPrincipal user, ProcedureCommands commands, CancellationToken ct) =>
         commands.OnMaterialAsync(user, materialId, (cmd, material, meeting, caller) =>
         {
-            material.Submit(meeting, caller, options.DaysBeforeMeeting);
+            material.Submit(meeting, caller);
             cmd.Raise(ProcedureEvents.MaterialSubmitted, material.Id, MaterialCommands.Payload(material, ("late", material.State == MaterialState.Late)));
             return Task.FromResult<ProblemHttpResult?>(null);
         }, ct);

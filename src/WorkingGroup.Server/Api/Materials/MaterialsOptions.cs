@@ -15,9 +15,6 @@ public sealed class MaterialsOptions
     public IReadOnlyList<string> AllowedExtensions { get; set; } =
         ["pdf", "docx", "doc", "xlsx", "xls", "pptx", "odt", "txt", "png", "jpg"];
 
-    /// <summary>R-3.9: materials are due this many calendar days before the meeting (the procedure parameter, 10 by default).</summary>
-    public int DaysBeforeMeeting { get; set; } = Domain.Materials.MaterialsDeadline.DefaultDaysBeforeMeeting;
-
     /// <summary>The options of <paramref name="configuration"/>, checked: a bad value stops the server at start-up.</summary>
     public static MaterialsOptions From(IConfiguration configuration)
     {
@@ -31,10 +28,10 @@ public sealed class MaterialsOptions
         }
 
         options.AllowedExtensions = [.. options.AllowedExtensions.Select(e => e.Trim().TrimStart('.').ToLowerInvariant()).Distinct()];
-        if (options.MaxFileBytes <= 0 || options.DaysBeforeMeeting < 0 || options.AllowedExtensions.Count == 0)
+        if (options.MaxFileBytes <= 0 || options.AllowedExtensions.Count == 0)
         {
             throw new InvalidOperationException(
-                "Materials: MaxFileBytes must be positive, DaysBeforeMeeting not negative, and AllowedExtensions not empty.");
+                "Materials: MaxFileBytes must be positive and AllowedExtensions not empty.");
         }
 
         return options;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using WorkingGroup.Domain.Materials;
 using WorkingGroup.Server.Errors;
 using WorkingGroup.Server.Procedures;
 
@@ -115,7 +114,7 @@ internal static class MeetingLifecycleApi
         {
             meeting.StartMaterialsCollection(caller);
             cmd.Raise(ProcedureEvents.MaterialsCollectionStarted, meeting.Id, MeetingCommands.Payload(
-                ("deadline", MaterialsDeadline.LateFrom(meeting.Schedule!))));
+                ("deadline", meeting.MaterialsLateFrom)));
             return null;
         }, ct);
 

@@ -43,7 +43,7 @@ public sealed record MeetingResponse(
         meeting.State,
         ScheduleResponse.From(meeting.Schedule),
         meeting.ScheduleRevision,
-        meeting.Schedule is { } schedule ? Domain.Materials.MaterialsDeadline.LateFrom(schedule) : null,
+        meeting.MaterialsLateFrom,
         [.. meeting.AgendaItems.Select(i => new AgendaItemResponse(i.Id, i.Number, i.Title, i.Category, i.ProposalId))],
         [.. meeting.AgendaApprovals.Select(ApprovalResponse.From)],
         fullView ? [.. meeting.AgendaProposals.Select(AgendaProposalResponse.From)] : null,

@@ -23,6 +23,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.CancellationReason).HasMaxLength(2000);
         builder.HasIndex(m => m.State);
         builder.Ignore(m => m.AbsentPersonIds);
+        builder.Ignore(m => m.MaterialsLateFrom);
 
         builder.OwnsOne(m => m.Schedule, schedule =>
         {

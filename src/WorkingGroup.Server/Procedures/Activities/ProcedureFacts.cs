@@ -158,7 +158,7 @@ internal sealed class ProcedureFacts(AppDbContext db, DateTimeOffset now, Cancel
             model["Place"] = schedule.Place;
             model["Link"] = schedule.VideoLink?.AbsoluteUri;
             model["Where"] = schedule.Place ?? schedule.VideoLink?.AbsoluteUri;
-            model["MaterialsDeadline"] = Local(MaterialsDeadline.LateFrom(schedule).AddTicks(-1), schedule.TimeZone);
+            model["MaterialsDeadline"] = Local(MaterialsDeadline.LateFrom(schedule, meeting.MaterialsDeadlineDays).AddTicks(-1), schedule.TimeZone);
         }
 
         return model;

@@ -348,6 +348,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("MaterialsDeadlineDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PostponementReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");

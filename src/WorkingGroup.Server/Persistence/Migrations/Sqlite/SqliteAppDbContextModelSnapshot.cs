@@ -337,6 +337,9 @@ namespace WorkingGroup.Server.Persistence.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MaterialsDeadlineDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PostponementReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
