@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WorkingGroup.Server.Errors;
 using WorkingGroup.Server.Persistence;
+using WorkingGroup.Server.Api;
 
 namespace WorkingGroup.Server.Identity;
 
@@ -27,6 +28,7 @@ internal static class AccountsApi
             .RequireAuthorization(Policies.Participant);
 
         routes.MapPost("/api/sides/{side}/accounts", RegisterAccount)
+            .WithRequestExample("""{ "email": "kz.member7@example.org", "displayName": "Серикова Алия Нурлановна", "role": "Member", "password": "WorkingGroup-2026" }""")
             .WithTags("People")
             .WithName("RegisterAccount")
             .WithSummary("Register a sign-in account for a person of one side")

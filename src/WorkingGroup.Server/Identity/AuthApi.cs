@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using WorkingGroup.Server.Errors;
+using WorkingGroup.Server.Api;
 
 namespace WorkingGroup.Server.Identity;
 
@@ -16,6 +17,7 @@ internal static class AuthApi
         var group = routes.MapGroup("/api/auth").WithTags("Sign-in");
 
         group.MapPost("/login", Login)
+            .WithRequestExample("""{ "email": "ru.cochair@example.org", "password": "WorkingGroup-2026" }""")
             .WithName("Login")
             .WithSummary("Sign in with e-mail and password")
             .WithDescription("Returns a bearer token (`accessToken`, `expiresIn` seconds, `refreshToken`). " +
@@ -26,6 +28,7 @@ internal static class AuthApi
             .AllowAnonymous();
 
         group.MapPost("/refresh", Refresh)
+            .WithRequestExample("""{ "refreshToken": "CfDJ8Mg0…the refreshToken of the sign-in answer" }""")
             .WithName("RefreshToken")
             .WithSummary("Exchange a refresh token for a new bearer token")
             .Produces<AccessTokenResponse>()

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using WorkingGroup.Server.Errors;
 using WorkingGroup.Server.Mail;
 using WorkingGroup.Server.Persistence;
+using WorkingGroup.Server.Api;
 
 namespace WorkingGroup.Server.Identity;
 
@@ -17,11 +18,13 @@ internal static class PasswordResetApi
         var group = routes.MapGroup("/api/auth").WithTags("Sign-in").AllowAnonymous();
 
         group.MapPost("/forgot-password", ForgotPassword)
+            .WithRequestExample("""{ "email": "ru.member1@example.org" }""")
             .WithName("ForgotPassword")
             .WithSummary("E-mail a password reset code")
             .WithDescription("Always answers 202, whether or not the address has an account, so that addresses cannot be probed.");
 
         group.MapPost("/reset-password", ResetPassword)
+            .WithRequestExample("""{ "email": "ru.member1@example.org", "resetCode": "Q2ZESjhN…the code from the e-mail", "newPassword": "Новый-пароль-2026" }""")
             .WithName("ResetPassword")
             .WithSummary("Set a new password with the code from the e-mail")
             .ProducesValidationProblem();

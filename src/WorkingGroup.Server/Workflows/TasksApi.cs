@@ -9,6 +9,7 @@ using WorkingGroup.Server.Persistence;
 using WorkingGroup.Server.Procedures.Activities;
 using WorkingGroup.Workflows.Persistence;
 using WorkingGroup.Workflows.Runtime;
+using WorkingGroup.Server.Api;
 
 namespace WorkingGroup.Server.Workflows;
 
@@ -29,6 +30,7 @@ internal static class TasksApi
             .Produces<List<TaskResponse>>();
 
         group.MapPost("/{taskId}/complete", Complete)
+            .WithRequestExample("""{ "result": { "approved": true, "comment": "Согласовано" } }""")
             .WithName("CompleteTask")
             .WithSummary("Complete one of my tasks with a form payload; the workflow goes on")
             .WithDescription(

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using WorkingGroup.Server.Errors;
 using WorkingGroup.Server.Identity;
 using WorkingGroup.Workflows.Runtime;
+using WorkingGroup.Server.Api;
 
 namespace WorkingGroup.Server.Workflows;
 
@@ -15,6 +16,7 @@ internal static class WorkflowsApi
         var group = routes.MapGroup("/api/workflows").WithTags("Workflows").RequireAuthorization(Policies.Administrator);
 
         group.MapPost("/{definitionId}/instances", Start)
+            .WithRequestExample("""{ "correlationId": "3b1f2c9e-8d4a-4f6b-9c2e-1a7d5e0b4c33", "input": { "title": "Заседание № 3" } }""")
             .WithName("StartWorkflow")
             .WithSummary("Start the published version of a procedure")
             .WithDescription("Runs until the workflow waits (a task, a timer, an event) or ends; answers its state then.")

@@ -72,6 +72,7 @@ internal static class AssignmentsApi
             .RequireAuthorization(p => p.RequireRole([.. Roles.Composition]));
 
         commands.MapPost("/report", Report)
+            .WithRequestExample("""{ "report": "Проект перечня подготовлен и направлен секретарю стороны" }""")
             .WithName("ReportAssignment")
             .WithSummary("The executor reports the result")
             .WithDescription("Raises AssignmentReported {report}.")
@@ -85,6 +86,7 @@ internal static class AssignmentsApi
             .RequireAuthorization(p => p.RequireRole(MeetingCommands.Secretaries));
 
         commands.MapPost("/return", Return)
+            .WithRequestExample("""{ "reason": "Добавьте квалификации уровня 5 и выше" }""")
             .WithName("ReturnAssignment")
             .WithSummary("The secretary of the executor's side returns the report, with a reason (R-3.4)")
             .WithDescription("Raises AssignmentReturned {reason}. 403 for the other side's secretary.")
@@ -92,6 +94,7 @@ internal static class AssignmentsApi
             .RequireAuthorization(p => p.RequireRole(MeetingCommands.Secretaries));
 
         commands.MapPost("/extend", Extend)
+            .WithRequestExample("""{ "dueAt": "2027-03-01T18:00:00+03:00", "reason": "Ждём данные статистики за год" }""")
             .WithName("ExtendAssignment")
             .WithSummary("A co-chair (or acting deputy) moves the due date later, with a reason (R-3.2)")
             .WithDescription("Raises AssignmentExtended {dueAt, reason}.")
@@ -99,6 +102,7 @@ internal static class AssignmentsApi
             .RequireAuthorization(p => p.RequireRole(MeetingCommands.CoChairs));
 
         commands.MapPost("/cancel", Cancel)
+            .WithRequestExample("""{ "reason": "Вопрос снят решением сопредседателей" }""")
             .WithName("CancelAssignment")
             .WithSummary("A co-chair (or acting deputy) cancels an assignment not yet verified, with a reason (R-3.2)")
             .WithDescription("Raises AssignmentCancelled {reason}.")

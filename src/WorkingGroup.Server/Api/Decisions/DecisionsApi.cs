@@ -25,6 +25,7 @@ internal static class DecisionsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("", Record)
+            .WithRequestExample("""{ "agendaItemId": "5c0e9b7a-2d41-4e8f-a3b6-7f1c2d9e0a45", "text": "Рекомендовать сторонам гармонизировать перечни квалификаций", "assignments": [ { "executorPersonId": "8a4d2f6b-1c3e-4b5a-9d7f-0e2c4a6b8d10", "dueAt": "2027-02-01T18:00:00+03:00", "expectedResult": "Проект перечня взаимно признаваемых квалификаций" }, { "side": "KZ", "bodyName": "Министерство труда и социальной защиты населения РК", "dueAt": "2027-02-15T18:00:00+05:00", "expectedResult": "Заключение по проекту перечня" } ] }""")
             .WithName("RecordDecision")
             .WithSummary("Record a decision in session, with its assignments (R-3.7, R-3.2)")
             .WithDescription("Secretary or acting co-chair records; assignments need the acting co-chair. Each side must be quorate now. " +

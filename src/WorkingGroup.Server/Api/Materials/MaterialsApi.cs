@@ -86,6 +86,7 @@ internal static class MaterialsApi
             .RequireAuthorization(p => p.RequireRole(Roles.ExecutiveSecretary));
 
         group.MapPost("/materials/{materialId:guid}/return", Return)
+            .WithRequestExample("""{ "reason": "Добавьте ссылки на источники статистических данных" }""")
             .WithName("ReturnMaterial")
             .WithSummary("The secretary of the author's side returns a material for rework, with a reason (R-3.4)")
             .WithDescription("Raises MaterialReturned {reason}. 403 for anyone but the executive secretary of the author's side.")
@@ -95,6 +96,7 @@ internal static class MaterialsApi
             .RequireAuthorization(p => p.RequireRole(Roles.ExecutiveSecretary));
 
         group.MapPost("/materials/{materialId:guid}/admit", Admit)
+            .WithRequestExample("""{ "reason": "Существенно для вопроса 1 повестки" }""")
             .WithName("AdmitMaterial")
             .WithSummary("A co-chair (or acting deputy) admits a late material into the package, with a reason (R-3.9)")
             .WithDescription("Raises MaterialAdmitted {reason}.")
@@ -104,6 +106,7 @@ internal static class MaterialsApi
             .RequireAuthorization(p => p.RequireRole(MeetingCommands.CoChairs));
 
         group.MapPost("/materials/{materialId:guid}/exclude", Exclude)
+            .WithRequestExample("""{ "reason": "Поступил после срока и не относится к вопросам повестки" }""")
             .WithName("ExcludeMaterial")
             .WithSummary("A co-chair (or acting deputy) keeps a late material out of the package, with a reason (R-3.9)")
             .WithDescription("Raises MaterialExcluded {reason}.")

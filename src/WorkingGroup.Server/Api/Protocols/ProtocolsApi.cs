@@ -36,6 +36,7 @@ internal static class ProtocolsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("", Draft)
+            .WithRequestExample("""{ "text": "1. О взаимном признании квалификаций. Заслушали доклад Смирновой Е. И. Решили: рекомендовать сторонам гармонизировать перечни квалификаций." }""")
             .WithName("DraftProtocol")
             .WithSummary("The secretary drafts the protocol of a held meeting; its written opinions are attached (R-3.4, R-3.5)")
             .WithDescription("Raises ProtocolDrafted (correlation: the meeting id).")
@@ -45,6 +46,7 @@ internal static class ProtocolsApi
             .RequireAuthorization(p => p.RequireRole(MeetingCommands.Secretaries));
 
         group.MapPut("/text", Edit)
+            .WithRequestExample("""{ "text": "1. О взаимном признании квалификаций. Заслушали доклад Смирновой Е. И. Решили: рекомендовать сторонам гармонизировать перечни квалификаций до 1 марта." }""")
             .WithName("EditProtocol")
             .WithSummary("The secretary edits the text; signatures given so far no longer count (R-3.10)")
             .WithDescription("Raises ProtocolEdited.")
@@ -62,6 +64,7 @@ internal static class ProtocolsApi
             .RequireAuthorization(p => p.RequireRole(MeetingCommands.Secretaries));
 
         group.MapPost("/return", Return)
+            .WithRequestExample("""{ "reason": "Уточнить формулировку решения по вопросу 1" }""")
             .WithName("ReturnProtocol")
             .WithSummary("A co-chair or secretary returns the protocol for rework, with remarks (R-3.10)")
             .WithDescription("Raises ProtocolReturned {reason}; signatures given so far no longer count.")
@@ -92,6 +95,7 @@ internal static class ProtocolsApi
             .RequireAuthorization(Policies.Participant);
 
         group.MapPost("/signatures", Sign)
+            .WithRequestExample("""{ "side": "RU", "role": "CoChair", "documentHash": "9f2c4a7e1b3d5f60718293a4b5c6d7e8f9012a3b4c5d6e7f8091a2b3c4d5e6f7" }""")
             .WithName("SignProtocol")
             .WithSummary("Sign one of the four places with the hash of the document read (R-3.10, R-3.3)")
             .WithDescription("403 unless the caller holds that place's role on that side. 409 protocol.text_changed for a stale hash. " +

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace WorkingGroup.Server.Api.Meetings;
+namespace WorkingGroup.Server.Api;
 
 /// <summary>Examples of request bodies in the OpenAPI document, so that the API reference page shows a body that works.</summary>
 internal static class OpenApiExamples
