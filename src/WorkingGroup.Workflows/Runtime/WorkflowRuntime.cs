@@ -112,9 +112,15 @@ public sealed class WorkflowRuntime
 
         foreach (var bookmarkId in bookmarkIds)
         {
-            if (await db.Set<WorkflowBookmarkRecord>().AnyAsync(b => b.Id == bookmarkId, cancellationToken))
+            // The step's own look-up finds the bookmark gone (consumed by an earlier resume of this publish) before
+            // anything is written; no separate existence query.
+            try
             {
                 results.Add(await StepInAsync(db, ByBookmark(bookmarkId), ResumeBookmark(bookmarkId, payload), actor, payload, null, cancellationToken));
+            }
+            catch (WorkflowNotFoundException)
+            {
+                logger.LogDebug("Bookmark {BookmarkId} was consumed before event {EventName} reached it.", bookmarkId, eventName);
             }
         }
 
