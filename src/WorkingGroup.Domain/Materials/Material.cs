@@ -119,7 +119,7 @@ public sealed class Material
         Rules.Check(new MaterialOfThisMeeting(this, meeting), new MaterialsAreBeingCollected(meeting));
         Rules.Check(new OnlyAuthor(this, caller.PersonId));
         var now = caller.Now;
-        var lateFrom = MaterialsDeadline.LateFrom(meeting.Schedule!, meeting.MaterialsDeadlineDays);
+        var lateFrom = meeting.MaterialsLateFrom!.Value;
         Machine.Fire(_submit!, now >= lateFrom);
         SubmittedAt = now;
         LateFrom = lateFrom;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WorkingGroup.Domain.Composition;
 using WorkingGroup.Domain.Materials;
 using WorkingGroup.Server.Tests.Infrastructure;
 using WorkingGroup.Workflows.Versioning;
@@ -34,17 +35,19 @@ public abstract class ProcedureParameterTests(AppFixture app) : IAsyncLifetime
             await _host.StartAgendaFormingAsync(meetingId);
             await _host.AddApprovedItemAsync(meetingId);
             await _host.SetScheduleAsync(meetingId, schedule);
-            foreach (var coChair in new[] { "ru.cochair@example.org", "kz.cochair@example.org" })
-            {
-                await _host.CommandAsync(coChair, async (cmd, caller) =>
-                {
-                    (await ProcedureHost.MeetingAsync(cmd, meetingId)).ApproveAgenda(caller);
-                    return true;
-                });
-            }
+            await _host.ApproveAgendaAsync(meetingId, "ru.cochair@example.org", Side.RU, byBoth: false);
+            await _host.ApproveAgendaAsync(meetingId, "kz.cochair@example.org", Side.KZ, byBoth: true);
 
             await _host.ScheduleAsync(meetingId);
             await _host.StartMaterialsCollectionAsync(meetingId);
+        }
+
+        // Both lifecycles ran their materials-window step (the days fixed again, the deadline taken from the meeting) cleanly.
+        foreach (var meetingId in new[] { before, after })
+        {
+            var lifecycle = await _host.InstanceAsync("meeting-lifecycle", meetingId.ToString());
+            Assert.Equal(0, lifecycle.IncidentCount);
+            Assert.Contains(await _host.JournalAsync(lifecycle.Id), j => j.ActivityId == "deadline");
         }
 
         var days = await _host.InScopeAsync(db => db.Meetings.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.MaterialsDeadlineDays));

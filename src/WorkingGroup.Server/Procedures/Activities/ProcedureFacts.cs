@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using WorkingGroup.Domain.Materials;
 using WorkingGroup.Domain.Meetings;
 using WorkingGroup.Server.Persistence;
 using WorkingGroup.Workflows.Activities;
@@ -158,7 +157,7 @@ internal sealed class ProcedureFacts(AppDbContext db, DateTimeOffset now, Cancel
             model["Place"] = schedule.Place;
             model["Link"] = schedule.VideoLink?.AbsoluteUri;
             model["Where"] = schedule.Place ?? schedule.VideoLink?.AbsoluteUri;
-            model["MaterialsDeadline"] = Local(MaterialsDeadline.LateFrom(schedule, meeting.MaterialsDeadlineDays).AddTicks(-1), schedule.TimeZone);
+            model["MaterialsDeadline"] = Local(meeting.MaterialsLateFrom!.Value.AddTicks(-1), schedule.TimeZone);
         }
 
         return model;
